@@ -1,0 +1,20 @@
+package org.actorrpc;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The server side of a started endpoint, as seen by the endpoint itself: a self gateway that can
+ * start and stop it, run code on its main thread and report its termination. Created by
+ * {@link RpcService#startServer(RpcEndpoint)}; thread-safe.
+ */
+public interface RpcServer extends StartStoppable, MainThreadExecutable, RpcGateway {
+
+	/**
+	 * Returns a future completed when the endpoint has terminated: normally once its
+	 * {@link RpcEndpoint#onStop()} future completed, exceptionally when starting or stopping failed
+	 * or the endpoint failed.
+	 * @return the termination future
+	 */
+	CompletableFuture<Void> getTerminationFuture();
+
+}

@@ -96,7 +96,7 @@ async function refreshCluster() {
 	fillTable('#taskmanagers-table', taskManagers.map((tm) => el('tr', { 'data-tm': tm.resourceId },
 		el('td', {}, tm.resourceId), el('td', {}, badge(tm.state)), el('td', {}, tm.freeSlots + ' / ' + tm.totalSlots),
 		el('td', {}, ago(tm.lastHeartbeatMillis)), el('td', {}, tm.registrations),
-		el('td', {}, tm.webUrl ? el('a', { href: tm.webUrl + '/actuator/actorrpc', target: '_blank' }, tm.webUrl) : '–'))));
+		el('td', {}, tm.webUrl ? el('a', { href: tm.webUrl + '/actuator/actorrpc', target: '_blank' }, 'actorrpc') : '–'))));
 	await refreshJob();
 	return taskManagers;
 }
@@ -149,14 +149,14 @@ async function refreshEndpoints(taskManagers) {
 			const key = sources[i].process + '/' + endpoint.id;
 			seen.add(key);
 			const previous = state.previous.get(key);
-			let latency = 0;
-			if (previous && endpoint.processedMessages > previous.processedMessages) {
-				latency = (endpoint.busyTimeMs - previous.busyTimeMs)
-					/ (endpoint.processedMessages - previous.processedMessages);
-			}
 			state.previous.set(key, endpoint);
 			push(state.series.mailbox, key, now, endpoint.mailboxDepth);
-			push(state.series.latency, key, now, latency);
+			if (previous) {
+				// Mean main-thread time per message processed since the previous sample.
+				const processed = endpoint.processedMessages - previous.processedMessages;
+				push(state.series.latency, key, now,
+					processed > 0 ? (endpoint.busyTimeMs - previous.busyTimeMs) / processed : 0);
+			}
 			const busiest = (endpoint.slowestMethods || [])[0];
 			rows.push(el('tr', {}, el('td', {}, sources[i].process), el('td', {}, endpoint.id),
 				el('td', {}, badge(endpoint.state)), el('td', {}, el('code', {}, endpoint.mainThread)),

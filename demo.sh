@@ -135,8 +135,14 @@ else
 	echo "Press Ctrl-C to stop the cluster."
 fi
 
+# Occurrences of "key":"VALUE" in a JSON text (no jq needed).
 count() {
-	printf '%s' "$1" | grep -o "\"$2\":\"$3\"" | wc -l | tr -d ' '
+	{ printf '%s' "$1" | grep -o "\"$2\":\"$3\"" || true; } | wc -l | tr -d ' '
+}
+
+# First value of "key":... in a JSON text.
+first() {
+	{ printf '%s' "$1" | grep -o "\"$2\":\"\{0,1\}[A-Za-z0-9_]*" || true; } | head -n 1 | sed 's/.*://; s/"//g'
 }
 
 START=$SECONDS
@@ -145,8 +151,8 @@ JOB_STATUS="UNKNOWN"
 while :; do
 	ELAPSED=$((SECONDS - START))
 	if DETAILS="$(curl -fs "$BASE/jobs/$JOB_ID")"; then
-		JOB_STATUS="$(printf '%s' "$DETAILS" | grep -o '"status":"[A-Z_]*"' | head -n 1 | cut -d'"' -f4)"
-		LINE="job $JOB_ID $JOB_STATUS | tasks: $(count "$DETAILS" state DEPLOYING) deploying, $(count "$DETAILS" state RUNNING) running, $(count "$DETAILS" state FINISHED) finished, $(count "$DETAILS" state CREATED) waiting for a slot | redeployments: $(printf '%s' "$DETAILS" | grep -o '"redeployments":[0-9]*' | cut -d: -f2) | checkpoints: $(count "$DETAILS" status COMPLETED) completed, $(count "$DETAILS" status ABORTED) aborted"
+		JOB_STATUS="$(first "$DETAILS" status)"
+		LINE="job $JOB_ID $JOB_STATUS | tasks: $(count "$DETAILS" state DEPLOYING) deploying, $(count "$DETAILS" state RUNNING) running, $(count "$DETAILS" state FINISHED) finished, $(( $(count "$DETAILS" state CREATED) + $(count "$DETAILS" state SCHEDULED) )) waiting for a slot | redeployments: $(first "$DETAILS" redeployments) | checkpoints: $(count "$DETAILS" status COMPLETED) completed, $(count "$DETAILS" status ABORTED) aborted"
 	else
 		LINE="JobMaster not answering"
 	fi

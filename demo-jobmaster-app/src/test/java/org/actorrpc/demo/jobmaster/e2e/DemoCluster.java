@@ -242,14 +242,23 @@ final class DemoCluster implements AutoCloseable {
 		return path;
 	}
 
+	/**
+	 * Stops every process this cluster started: SIGTERM, then SIGKILL after 30 seconds.
+	 */
 	@Override
-	public void close() throws InterruptedException {
+	public void close() {
 		for (Process process : this.allProcesses) {
 			process.destroy();
 		}
 		for (Process process : this.allProcesses) {
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
-				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			try {
+				if (!process.waitFor(30, TimeUnit.SECONDS)) {
+					process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+				}
+			}
+			catch (InterruptedException ex) {
+				process.destroyForcibly();
+				Thread.currentThread().interrupt();
 			}
 		}
 	}

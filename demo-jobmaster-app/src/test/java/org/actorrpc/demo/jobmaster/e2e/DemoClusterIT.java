@@ -61,7 +61,7 @@ class DemoClusterIT {
 	}
 
 	@AfterAll
-	void stopCluster() throws InterruptedException {
+	void stopCluster() {
 		if (this.cluster != null) {
 			this.cluster.close();
 		}
@@ -75,8 +75,8 @@ class DemoClusterIT {
 		awaitJobStatus(jobId, "FINISHED");
 
 		String details = this.cluster.get("/jobs/" + jobId);
-		assertThat(read(details, "$.tasks[*].state", List.class)).hasSize(4).containsOnly("FINISHED");
-		assertThat(read(details, "$.tasks[*].resourceId", List.class)).contains("tm-1", "tm-2");
+		assertThat(DemoClusterIT.<List<Object>>read(details, "$.tasks[*].state")).hasSize(4).containsOnly("FINISHED");
+		assertThat(DemoClusterIT.<List<Object>>read(details, "$.tasks[*].resourceId")).contains("tm-1", "tm-2");
 		List<Integer> completed = this.cluster.read("/jobs/" + jobId + "/checkpoints",
 				"$[?(@.status=='COMPLETED')].acknowledgedTasks");
 		assertThat(completed).as("completed checkpoints, each acknowledged by its running tasks").isNotEmpty();
@@ -143,10 +143,10 @@ class DemoClusterIT {
 				.equals(List.of("LOST")));
 		awaitJobStatus(jobId, "FINISHED");
 		String details = this.cluster.get("/jobs/" + jobId);
-		assertThat(read(details, "$.redeployments", Integer.class)).isPositive();
-		assertThat(read(details, "$.tasks[*].state", List.class)).containsOnly("FINISHED");
-		assertThat(read(details, "$.tasks[*].resourceId", List.class)).doesNotContain("tm-3");
-		assertThat(read(details, "$.tasks[?(@.attemptNumber > 0)].failureCause", List.class))
+		assertThat(DemoClusterIT.<Integer>read(details, "$.redeployments")).isPositive();
+		assertThat(DemoClusterIT.<List<Object>>read(details, "$.tasks[*].state")).containsOnly("FINISHED");
+		assertThat(DemoClusterIT.<List<Object>>read(details, "$.tasks[*].resourceId")).doesNotContain("tm-3");
+		assertThat(DemoClusterIT.<List<Object>>read(details, "$.tasks[?(@.attemptNumber > 0)].failureCause"))
 			.isNotEmpty()
 			.allSatisfy((cause) -> assertThat((String) cause).contains("tm-3").contains("heartbeat"));
 	}
@@ -181,8 +181,8 @@ class DemoClusterIT {
 			.until(() -> this.cluster.read("/jobs/" + jobId, "$.status"), status::equals);
 	}
 
-	private static <T> T read(String json, String path, Class<T> type) {
-		return JsonPath.parse(json).read(path, type);
+	private static <T> T read(String json, String path) {
+		return JsonPath.parse(json).read(path);
 	}
 
 	private WebDriver startChromium() throws IOException {

@@ -127,6 +127,20 @@ final class DemoCluster implements AutoCloseable {
 		process.waitFor(30, TimeUnit.SECONDS);
 	}
 
+	/**
+	 * Freezes (SIGSTOP) or resumes (SIGCONT) a TaskManager's JVM: a TaskManager that stops
+	 * answering for a while and then comes back.
+	 * @param resourceId the TaskManager
+	 * @param frozen true to freeze, false to resume
+	 */
+	void freezeTaskManager(String resourceId, boolean frozen) throws IOException, InterruptedException {
+		long pid = this.taskManagers.get(resourceId).pid();
+		Process kill = new ProcessBuilder("kill", frozen ? "-STOP" : "-CONT", Long.toString(pid)).inheritIO().start();
+		if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+			throw new IllegalStateException("kill " + (frozen ? "-STOP " : "-CONT ") + pid + " failed");
+		}
+	}
+
 	int httpPort() {
 		return this.httpPort;
 	}

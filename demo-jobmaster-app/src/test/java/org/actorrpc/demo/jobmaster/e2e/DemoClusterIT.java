@@ -162,6 +162,37 @@ class DemoClusterIT {
 
 	@Test
 	@Order(5)
+	void frozenTaskManagerDeclaredLostCancelsItsOldTasksAndRegistersAgainWhenItResumes() throws Exception {
+		String jobId = this.cluster.submitJob("e2e-freeze", 6, 20_000);
+		await("a task of the job running on tm-1").atMost(JOB_TIMEOUT)
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> !this.cluster
+				.<List<?>>read("/jobs/" + jobId, "$.tasks[?(@.resourceId=='tm-1' && @.state=='RUNNING')]")
+				.isEmpty());
+
+		this.cluster.freezeTaskManager("tm-1", true);
+		try {
+			await("tm-1 declared lost").atMost(Duration.ofMinutes(1))
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> this.cluster.<List<String>>read("/taskmanagers", "$[?(@.resourceId=='tm-1')].state")
+					.equals(List.of("LOST")));
+		}
+		finally {
+			this.cluster.freezeTaskManager("tm-1", false);
+		}
+
+		await("tm-1 registered again").atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> this.cluster.<List<Integer>>read("/taskmanagers",
+					"$[?(@.resourceId=='tm-1' && @.state=='REGISTERED')].registrations"), (r) -> r.equals(List.of(2)));
+		awaitJobStatus(jobId, "FINISHED");
+		String details = this.cluster.get("/jobs/" + jobId);
+		assertThat(DemoClusterIT.<Integer>read(details, "$.redeployments")).isPositive();
+		assertThat(DemoClusterIT.<List<Object>>read(details, "$.tasks[*].state")).containsOnly("FINISHED");
+	}
+
+	@Test
+	@Order(6)
 	void restartedJobMasterIsANewLeaderAndTaskManagersRegisterUnderItsFencingToken() throws Exception {
 		String oldLeader = this.cluster.read("/cluster", "$.leaderId");
 

@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Import;
 public class JobMasterApp {
 
 	@RpcEndpointComponent("jobmaster")
+	@SuppressWarnings("try") // close() of AutoCloseableAsync declares Exception
 	public static class JobMasterEndpoint extends RpcEndpoint implements PingGateway {
 
 		private final EchoGateway taskManager;
@@ -83,6 +84,7 @@ public class JobMasterApp {
 	}
 
 	@RpcEndpointComponent
+	@SuppressWarnings("try") // close() of AutoCloseableAsync declares Exception
 	public static class DispatcherEndpoint extends RpcEndpoint implements EchoGateway {
 
 		private final EventLog log;

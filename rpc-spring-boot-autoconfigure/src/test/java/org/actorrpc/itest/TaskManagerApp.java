@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Import;
 public class TaskManagerApp {
 
 	@RpcEndpointComponent("worker")
+	@SuppressWarnings("try") // close() of AutoCloseableAsync declares Exception
 	public static class WorkerEndpoint extends RpcEndpoint implements EchoGateway {
 
 		public WorkerEndpoint(RpcService rpcService) {

@@ -1,9 +1,9 @@
 package org.actorrpc.spring.boot.autoconfigure;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,7 +24,8 @@ import org.springframework.context.SmartLifecycle;
  * period. Runs in phase {@link #PHASE}: before the embedded web server starts and after it has
  * stopped, so web requests never see an endpoint that is not running.
  *
- * <p>Called by the context's lifecycle processor, one thread at a time.
+ * <p>Called by the context's lifecycle processor, one thread at a time; {@link #getStartedEndpoints()}
+ * may be called from any thread.
  */
 public final class RpcEndpointLifecycle implements SmartLifecycle {
 
@@ -39,7 +40,7 @@ public final class RpcEndpointLifecycle implements SmartLifecycle {
 
 	private final Duration gracePeriod;
 
-	private final List<RpcEndpoint> started = new ArrayList<>();
+	private final List<RpcEndpoint> started = new CopyOnWriteArrayList<>();
 
 	private volatile boolean running;
 

@@ -28,6 +28,7 @@ import org.actorrpc.RpcService;
  * An in-memory {@link RpcService} for tests that need no transport: it records lifecycle events
  * and answers connects through a replaceable function.
  */
+@SuppressWarnings("try") // close() of AutoCloseableAsync declares Exception
 public class FakeRpcService implements RpcService {
 
 	public final List<String> events = new CopyOnWriteArrayList<>();

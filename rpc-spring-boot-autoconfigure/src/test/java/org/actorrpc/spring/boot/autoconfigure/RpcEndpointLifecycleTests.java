@@ -86,6 +86,7 @@ class RpcEndpointLifecycleTests {
 	}
 
 	@RpcEndpointComponent("alpha")
+	@SuppressWarnings("try") // close() of AutoCloseableAsync declares Exception
 	static class AlphaEndpoint extends TestEndpoints.Standalone {
 
 		AlphaEndpoint(RpcService rpcService) {
@@ -95,6 +96,7 @@ class RpcEndpointLifecycleTests {
 	}
 
 	@RpcEndpointComponent("beta")
+	@SuppressWarnings("try") // close() of AutoCloseableAsync declares Exception
 	static class BetaEndpoint extends TestEndpoints.Standalone {
 
 		BetaEndpoint(RpcService rpcService, RpcEndpointId endpointId, AlphaEndpoint alpha) {
@@ -104,6 +106,7 @@ class RpcEndpointLifecycleTests {
 	}
 
 	@RpcEndpointComponent
+	@SuppressWarnings("try") // close() of AutoCloseableAsync declares Exception
 	static class NamelessEndpoint extends TestEndpoints.Standalone {
 
 		NamelessEndpoint(RpcService rpcService, RpcEndpointId endpointId) {
@@ -113,6 +116,7 @@ class RpcEndpointLifecycleTests {
 	}
 
 	@RpcEndpointComponent("gamma")
+	@SuppressWarnings("try") // close() of AutoCloseableAsync declares Exception
 	static class MismatchedEndpoint extends TestEndpoints.Standalone {
 
 		MismatchedEndpoint(RpcService rpcService) {

@@ -16,6 +16,7 @@ final class TestEndpoints {
 	/**
 	 * A {@link TestGateway} endpoint that is not a Spring component.
 	 */
+	@SuppressWarnings("try") // close() of AutoCloseableAsync declares Exception
 	static class Standalone extends RpcEndpoint implements TestGateway {
 
 		Standalone(RpcService rpcService, String endpointId) {

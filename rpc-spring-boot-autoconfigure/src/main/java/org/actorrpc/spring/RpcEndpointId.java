@@ -18,6 +18,8 @@ import java.util.Objects;
  * }
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param value the endpoint id
  */
 public record RpcEndpointId(String value) {

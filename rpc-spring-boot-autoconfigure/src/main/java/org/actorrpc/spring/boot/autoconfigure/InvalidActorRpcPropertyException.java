@@ -3,6 +3,7 @@ package org.actorrpc.spring.boot.autoconfigure;
 /**
  * An {@code actorrpc.*} property holds a value the node cannot start with. Reported at startup by
  * {@link InvalidActorRpcPropertyFailureAnalyzer} with the property, the value and how to fix it.
+ * Immutable.
  */
 public class InvalidActorRpcPropertyException extends RuntimeException {
 

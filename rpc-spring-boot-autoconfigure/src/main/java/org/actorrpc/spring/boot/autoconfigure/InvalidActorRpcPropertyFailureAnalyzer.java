@@ -5,7 +5,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Turns an {@link InvalidActorRpcPropertyException} into a startup report naming the property,
- * its value and the fix.
+ * its value and the fix. Stateless and thread-safe.
  */
 class InvalidActorRpcPropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidActorRpcPropertyException> {
 

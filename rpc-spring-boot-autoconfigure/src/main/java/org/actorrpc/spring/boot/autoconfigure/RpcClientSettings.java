@@ -7,7 +7,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * The resolved settings of one {@code @RpcClient}: its own {@code actorrpc.clients.<name>} entry
- * completed from the {@code default} entry, and checked.
+ * completed from the {@code default} entry, and checked. Immutable and thread-safe.
  *
  * @param name the client name
  * @param address the endpoint address: {@code pekko://system@host:port/user/rpc/id}, or

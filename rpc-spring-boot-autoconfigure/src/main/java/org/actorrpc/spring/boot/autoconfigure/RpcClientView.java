@@ -3,7 +3,8 @@ package org.actorrpc.spring.boot.autoconfigure;
 import java.time.Instant;
 
 /**
- * A snapshot of one {@code @RpcClient} proxy, for the Actuator endpoint.
+ * A snapshot of one {@code @RpcClient} proxy, for the Actuator endpoint. Immutable and
+ * thread-safe.
  *
  * @param name the client name
  * @param gateway fully qualified name of the gateway interface

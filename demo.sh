@@ -77,19 +77,23 @@ rm -f "$RUN_DIR"/*.log "$RUN_DIR"/jobmaster.ports
 JAVA_OPTS=(-Xmx384m -XX:TieredStopAtLevel=1)
 BASE="http://127.0.0.1:$HTTP_PORT"
 
-# Waits until "$2" (a command) succeeds, at most STARTUP_TIMEOUT seconds, failing if process $1 exits.
+LOGS=()
+# Waits until "$2" (a command) succeeds, at most STARTUP_TIMEOUT seconds; fails as soon as one of
+# the started processes exits, showing the end of its log (a busy port, for example).
 wait_for() {
-	local pid="$1" what="$2" check="$3" log="$4"
+	local what="$1" check="$2"
 	for _ in $(seq 1 $((STARTUP_TIMEOUT * 2))); do
 		if eval "$check"; then return 0; fi
-		if ! kill -0 "$pid" 2>/dev/null; then
-			echo "demo.sh: $what failed; last lines of $log:" >&2
-			tail -n 20 "$log" >&2
-			exit 1
-		fi
+		for i in "${!PIDS[@]}"; do
+			if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+				echo "demo.sh: waiting for $what, but process ${PIDS[$i]} exited; last lines of ${LOGS[$i]}:" >&2
+				tail -n 20 "${LOGS[$i]}" >&2
+				exit 1
+			fi
+		done
 		sleep 0.5
 	done
-	echo "demo.sh: $what did not happen within ${STARTUP_TIMEOUT}s; see $log" >&2
+	echo "demo.sh: $what did not happen within ${STARTUP_TIMEOUT}s; see $RUN_DIR/*.log" >&2
 	exit 1
 }
 
@@ -98,7 +102,8 @@ java "${JAVA_OPTS[@]}" -jar "$JM_JAR" --server.port="$HTTP_PORT" --actorrpc.port
 	--demo.cluster.ports-file="$RUN_DIR/jobmaster.ports" >"$RUN_DIR/jobmaster.log" 2>&1 &
 JM_PID=$!
 PIDS+=("$JM_PID")
-wait_for "$JM_PID" "JobMaster startup" "[ -f '$RUN_DIR/jobmaster.ports' ]" "$RUN_DIR/jobmaster.log"
+LOGS+=("$RUN_DIR/jobmaster.log")
+wait_for "JobMaster startup" "[ -f '$RUN_DIR/jobmaster.ports' ]"
 RPC_ADDRESS="$(grep '^rpc.address=' "$RUN_DIR/jobmaster.ports" | cut -d= -f2-)"
 echo "JobMaster up: RPC $RPC_ADDRESS (pid $JM_PID)"
 
@@ -108,13 +113,14 @@ for port in $TM_HTTP_PORTS; do
 	java "${JAVA_OPTS[@]}" -jar "$TM_JAR" --server.port="$port" --demo.taskmanager.resource-id="tm-$TM_COUNT" \
 		--demo.taskmanager.cluster-address="$RPC_ADDRESS" >"$RUN_DIR/tm-$TM_COUNT.log" 2>&1 &
 	PIDS+=("$!")
+	LOGS+=("$RUN_DIR/tm-$TM_COUNT.log")
 	echo "Starting TaskManager tm-$TM_COUNT (HTTP $port, pid $!)..."
 done
 
 registered() {
 	[ "$(curl -fs "$BASE/taskmanagers" | grep -o '"state":"REGISTERED"' | wc -l)" -ge "$TM_COUNT" ]
 }
-wait_for "$JM_PID" "registration of $TM_COUNT TaskManagers" registered "$RUN_DIR/jobmaster.log"
+wait_for "registration of $TM_COUNT TaskManagers" registered
 echo "$TM_COUNT TaskManagers registered."
 
 JOB_JSON="{\"name\":\"wordcount\",\"parallelism\":$PARALLELISM,\"taskDurationMs\":$TASK_DURATION_MS}"

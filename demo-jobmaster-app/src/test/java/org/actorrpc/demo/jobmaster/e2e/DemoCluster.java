@@ -205,7 +205,7 @@ final class DemoCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until the given TaskManagers are REGISTERED.
+	 * Waits until the given TaskManagers are REGISTERED with all their slots offered and free.
 	 * @param resourceIds the TaskManagers
 	 */
 	void awaitRegistered(String... resourceIds) {
@@ -213,9 +213,12 @@ final class DemoCluster implements AutoCloseable {
 			.pollInterval(Duration.ofMillis(500))
 			.ignoreExceptions()
 			.until(() -> {
+				String taskManagers = get("/taskmanagers");
 				for (String resourceId : resourceIds) {
-					List<String> states = read("/taskmanagers", "$[?(@.resourceId=='" + resourceId + "')].state");
-					if (!states.equals(List.of("REGISTERED"))) {
+					String filter = "$[?(@.resourceId=='" + resourceId + "' && @.state=='REGISTERED')]";
+					List<Integer> free = JsonPath.read(taskManagers, filter + ".freeSlots");
+					List<Integer> total = JsonPath.read(taskManagers, filter + ".totalSlots");
+					if (free.size() != 1 || !free.equals(total)) {
 						return false;
 					}
 				}

@@ -46,11 +46,20 @@ final class ClientReplyActor extends AbstractActor {
 			response = decodeLocally(response);
 		}
 		if (response.failure) {
-			call.fail((Throwable) response.value);
+			call.fail(failureOf(response.value, call));
 		}
 		else {
 			call.complete(response.value);
 		}
+	}
+
+	private Throwable failureOf(Object value, PendingCall call) {
+		if (value instanceof FailureCodec.FailureData data) {
+			GatewayMethod method = call.method;
+			return FailureCodec.rebuild(data, this.runtime.contracts().classLoader(),
+					(type) -> method != null && method.trusts(type));
+		}
+		return (Throwable) value;
 	}
 
 	private RpcResponse decodeLocally(RpcResponse response) {
@@ -59,8 +68,12 @@ final class ClientReplyActor extends AbstractActor {
 			return new RpcResponse(response.callId, response.fingerprint, true, null,
 					new RpcException("Unknown gateway contract " + Long.toHexString(response.fingerprint)));
 		}
+		Input input = new Input(response.payload);
+		if (response.failure) {
+			return new RpcResponse(response.callId, response.fingerprint, true, null, FailureCodec.read(input));
+		}
 		return new RpcResponse(response.callId, response.fingerprint, false, null,
-				PayloadCodec.decodeValue(contract, new Input(response.payload)));
+				PayloadCodec.decodeValue(contract, input));
 	}
 
 }

@@ -11,23 +11,30 @@ import org.actorrpc.serialization.GatewayContract;
 /**
  * The actor under {@code /user/rpc/<endpointId>}: the endpoint's address on the network. It runs
  * on the inline dispatcher, so it executes on the transport's inbound thread and only hands each
- * request to the endpoint's mailbox; it answers handshakes itself, even before the endpoint
- * starts.
+ * request to the mailbox of the endpoint currently registered under its id; it answers handshakes
+ * itself, even before the endpoint starts.
+ *
+ * <p>It lives as long as the service, across endpoints that reuse the id: remote services cache
+ * the resolution of an actor path, so an ingress actor stopped and re-created under the same name
+ * would stay unreachable for callers that had used the old one.
  */
 final class EndpointIngressActor extends AbstractActor {
 
-	private final EndpointServer server;
+	private final ServiceRuntime runtime;
+
+	private final String endpointId;
 
 	private long lastFingerprint;
 
 	private GatewayModel lastModel;
 
-	EndpointIngressActor(EndpointServer server) {
-		this.server = server;
+	EndpointIngressActor(ServiceRuntime runtime, String endpointId) {
+		this.runtime = runtime;
+		this.endpointId = endpointId;
 	}
 
-	static Props props(EndpointServer server) {
-		return Props.create(EndpointIngressActor.class, () -> new EndpointIngressActor(server))
+	static Props props(ServiceRuntime runtime, String endpointId) {
+		return Props.create(EndpointIngressActor.class, () -> new EndpointIngressActor(runtime, endpointId))
 			.withDispatcher(PekkoConfigFactory.INLINE_DISPATCHER);
 	}
 
@@ -41,6 +48,14 @@ final class EndpointIngressActor extends AbstractActor {
 	private void onRequest(RpcRequest request) {
 		ActorRef replyTo = getSender();
 		boolean expectsAnswer = request.callId != 0;
+		EndpointServer server = this.runtime.registeredEndpoint(this.endpointId);
+		if (server == null) {
+			if (expectsAnswer) {
+				RemoteInvocation.sendFailure(replyTo, request.callId, request.fingerprint,
+						this.runtime.noEndpoint(this.endpointId));
+			}
+			return;
+		}
 		if (!request.isDecoded()) {
 			request = decodeLocally(request);
 		}
@@ -51,21 +66,21 @@ final class EndpointIngressActor extends AbstractActor {
 			return;
 		}
 		GatewayModel model = model(request.fingerprint);
-		if (model == null || !model.gateway.isInstance(this.server.endpoint())) {
+		if (model == null || !model.gateway.isInstance(server.endpoint())) {
 			if (expectsAnswer) {
 				RemoteInvocation.sendFailure(replyTo, request.callId, request.fingerprint, new RpcException(
-						"The rpc endpoint " + this.server.getAddress() + " does not support the gateway of this call "
+						"The rpc endpoint " + server.getAddress() + " does not support the gateway of this call "
 								+ ((model != null) ? model.gateway.getName() : "")));
 			}
 			return;
 		}
-		this.server.enqueue(new RemoteInvocation(model.methods[request.methodIndex], request.args,
+		server.enqueue(new RemoteInvocation(model.methods[request.methodIndex], request.args,
 				request.fencingToken != null, request.fencingToken, request.context, request.callId, replyTo,
-				this.server.runtime().settings().maxFrameSize()));
+				this.runtime.settings().maxFrameSize()));
 	}
 
 	private RpcRequest decodeLocally(RpcRequest request) {
-		GatewayContract contract = this.server.runtime().contracts().byFingerprint(request.fingerprint);
+		GatewayContract contract = this.runtime.contracts().byFingerprint(request.fingerprint);
 		if (contract == null) {
 			return new RpcRequest(request.callId, request.fingerprint, request.methodIndex, null, null, null,
 					new RpcException("Unknown gateway contract " + Long.toHexString(request.fingerprint)));
@@ -84,18 +99,21 @@ final class EndpointIngressActor extends AbstractActor {
 		if (this.lastModel != null && this.lastFingerprint == fingerprint) {
 			return this.lastModel;
 		}
-		GatewayContract contract = this.server.runtime().contracts().byFingerprint(fingerprint);
+		GatewayContract contract = this.runtime.contracts().byFingerprint(fingerprint);
 		if (contract == null) {
 			return null;
 		}
-		GatewayModel model = this.server.runtime().model(contract.gateway());
+		GatewayModel model = this.runtime.model(contract.gateway());
 		this.lastFingerprint = fingerprint;
 		this.lastModel = model;
 		return model;
 	}
 
 	private void onHandshake(HandshakeRequest handshake) {
-		getSender().tell(this.server.runtime().handshake(this.server, handshake), getSelf());
+		EndpointServer server = this.runtime.registeredEndpoint(this.endpointId);
+		HandshakeResponse response = (server != null) ? this.runtime.handshake(server, handshake)
+				: new HandshakeResponse(HandshakeResponse.NO_ENDPOINT, this.runtime.noEndpoint(this.endpointId).getMessage());
+		getSender().tell(response, getSelf());
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.pekko.actor.ActorRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -63,7 +62,10 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 
 	private volatile boolean terminated;
 
-	private volatile ActorRef ingress;
+	/** Set when onStop's future completed: nothing queued behind it runs any more. */
+	private volatile boolean stopCompleted;
+
+	private volatile Throwable stopFailure;
 
 	// Written by the main thread only; read racily by views.
 	private long currentStart;
@@ -89,8 +91,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 		this.mailbox.bindConsumer(this.thread);
 	}
 
-	void startThread(ActorRef ingress) {
-		this.ingress = ingress;
+	void startThread() {
 		this.thread.start();
 	}
 
@@ -203,7 +204,14 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 		}
 		try {
 			while (!this.terminated) {
-				handle(this.mailbox.take());
+				MailboxMessage message = this.mailbox.take();
+				if (this.stopCompleted) {
+					message.reject(unreachable());
+					finishStop();
+				}
+				else {
+					handle(message);
+				}
 			}
 		}
 		finally {
@@ -284,13 +292,20 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 				else if (this.state == State.STARTED) {
 					this.state = State.TERMINATING;
 					CompletableFuture<Void> stopFuture = this.endpoint.internalCallOnStop();
-					stopFuture.whenComplete((ignored, failure) -> this.mailbox
-						.offer(new ControlMessage(ControlMessage.Kind.STOP_COMPLETED, failure)));
+					stopFuture.whenComplete((ignored, failure) -> {
+						this.stopFailure = failure;
+						this.stopCompleted = true;
+						this.mailbox.offer(new ControlMessage(ControlMessage.Kind.STOP_COMPLETED, failure));
+					});
 				}
 			}
-			case STOP_COMPLETED -> finish((message.stopFailure != null) ? InvocationMessage.unwrap(message.stopFailure)
-					: null);
+			case STOP_COMPLETED -> finishStop();
 		}
+	}
+
+	private void finishStop() {
+		Throwable failure = this.stopFailure;
+		finish((failure != null) ? InvocationMessage.unwrap(failure) : null);
 	}
 
 	private void finish(Throwable failure) {
@@ -300,9 +315,8 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 		this.state = (failure != null) ? State.FAILED : State.TERMINATED;
 		this.terminated = true;
 		drain();
-		CompletableFuture<Void> ingressStopped = this.runtime.stopIngress(this.ingress);
-		ingressStopped.whenCompleteAsync((ignored, ex) -> {
-			this.runtime.unregister(this);
+		this.runtime.unregister(this);
+		this.runtime.runCallback(() -> {
 			if (failure != null) {
 				this.terminationFuture.completeExceptionally(failure);
 			}
@@ -313,7 +327,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 			if (observer != RpcObserver.NOOP) {
 				observer.endpointTerminated(this, failure);
 			}
-		}, this.runtime.callbackExecutor());
+		});
 	}
 
 	private void drain() {

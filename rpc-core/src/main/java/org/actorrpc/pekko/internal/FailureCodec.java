@@ -2,6 +2,8 @@ package org.actorrpc.pekko.internal;
 
 import java.lang.reflect.Constructor;
 
+import java.util.function.Predicate;
+
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
@@ -9,9 +11,9 @@ import org.actorrpc.exceptions.RpcException;
 
 /**
  * Carries exceptions across the wire as data — class name, message, stack trace, causes — never as
- * serialized objects. The receiving side rebuilds an exception of the same type when the class is
- * a {@link Throwable} it can load with a message constructor; otherwise an {@link RpcException}
- * naming the original type. Either way the remote stack trace is kept.
+ * serialized objects. The caller rebuilds an exception of the same type only when it trusts the
+ * type (see {@link #rebuild}); otherwise it gets an {@link RpcException} naming the original type
+ * and message. Either way the remote stack trace is kept.
  */
 final class FailureCodec {
 
@@ -46,7 +48,17 @@ final class FailureCodec {
 		}
 	}
 
-	static Throwable read(Input input, ClassLoader classLoader) {
+	/**
+	 * A failure as read from the wire, not yet turned into exceptions.
+	 *
+	 * @param names class names, outermost first
+	 * @param messages messages
+	 * @param stacks stack traces
+	 */
+	record FailureData(String[] names, String[] messages, StackTraceElement[][] stacks) {
+	}
+
+	static FailureData read(Input input) {
 		int depth = input.readVarInt(true);
 		String[] names = new String[depth];
 		String[] messages = new String[depth];
@@ -65,19 +77,35 @@ final class FailureCodec {
 			}
 			stacks[i] = frames;
 		}
+		return new FailureData(names, messages, stacks);
+	}
+
+	/**
+	 * Turns failure data into exceptions. A type is rebuilt only if it is a {@link Throwable} the
+	 * caller trusts: a JDK or actorrpc exception, or one the predicate accepts (declared in the
+	 * invoked method's {@code throws} clause, or registered in the gateway's contract). Any other
+	 * type is never loaded past linking nor instantiated; the caller gets an {@link RpcException}
+	 * naming it.
+	 * @param data the failure data
+	 * @param classLoader where to load trusted types from
+	 * @param trusted which application exception types may be rebuilt
+	 * @return the outermost exception
+	 */
+	static Throwable rebuild(FailureData data, ClassLoader classLoader, Predicate<Class<?>> trusted) {
 		Throwable cause = null;
-		for (int i = depth - 1; i >= 0; i--) {
-			Throwable rebuilt = rebuild(names[i], messages[i], cause, classLoader);
-			rebuilt.setStackTrace(stacks[i]);
+		for (int i = data.names().length - 1; i >= 0; i--) {
+			Throwable rebuilt = rebuild(data.names()[i], data.messages()[i], cause, classLoader, trusted);
+			rebuilt.setStackTrace(data.stacks()[i]);
 			cause = rebuilt;
 		}
 		return (cause != null) ? cause : new RpcException("The remote side reported a failure without details.");
 	}
 
-	private static Throwable rebuild(String className, String message, Throwable cause, ClassLoader classLoader) {
+	private static Throwable rebuild(String className, String message, Throwable cause, ClassLoader classLoader,
+			Predicate<Class<?>> trusted) {
 		try {
 			Class<?> type = Class.forName(className, false, classLoader);
-			if (Throwable.class.isAssignableFrom(type)) {
+			if (Throwable.class.isAssignableFrom(type) && (isPlatformType(className) || trusted.test(type))) {
 				Throwable rebuilt = instantiate(type, message, cause);
 				if (rebuilt != null) {
 					return rebuilt;
@@ -88,6 +116,10 @@ final class FailureCodec {
 			// fall through: the caller cannot rebuild this type, so it gets a generic one naming it
 		}
 		return new RpcException("Remote failure " + className + ((message != null) ? ": " + message : ""), cause);
+	}
+
+	private static boolean isPlatformType(String className) {
+		return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("org.actorrpc.");
 	}
 
 	private static Throwable instantiate(Class<?> type, String message, Throwable cause)

@@ -86,6 +86,21 @@ final class GatewayMethod {
 		return defaultTimeout;
 	}
 
+	/**
+	 * Whether an exception type reported by the remote side may be rebuilt as itself: declared in
+	 * this method's {@code throws} clause, or registered in the gateway's contract.
+	 * @param type the exception type
+	 * @return whether it is trusted
+	 */
+	boolean trusts(Class<?> type) {
+		for (Class<?> declared : this.method.getExceptionTypes()) {
+			if (declared.isAssignableFrom(type)) {
+				return true;
+			}
+		}
+		return this.contract.registeredClasses().contains(type);
+	}
+
 	String timeoutSource() {
 		return (this.timeoutParameter >= 0) ? "the @RpcTimeout argument of " + this.invocationString
 				: "the service's ask timeout (actorrpc.ask-timeout, PekkoRpcServiceSettings.askTimeout)";

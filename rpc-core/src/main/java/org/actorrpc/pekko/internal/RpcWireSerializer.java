@@ -176,8 +176,7 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 		Input input = slice(buffer, length);
 		try {
 			if (failure) {
-				return new RpcResponse(callId, fingerprint, true, null,
-						FailureCodec.read(input, contracts().classLoader()));
+				return new RpcResponse(callId, fingerprint, true, null, FailureCodec.read(input));
 			}
 			GatewayContract contract = contracts().byFingerprint(fingerprint);
 			if (contract == null) {

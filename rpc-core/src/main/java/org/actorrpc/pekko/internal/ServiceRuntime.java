@@ -45,6 +45,7 @@ import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcObserver;
 import org.actorrpc.RpcServer;
 import org.actorrpc.exceptions.HandshakeException;
+import org.actorrpc.exceptions.RecipientUnreachableException;
 import org.actorrpc.exceptions.RpcConnectionException;
 import org.actorrpc.exceptions.RpcRuntimeException;
 import org.actorrpc.pekko.PekkoRpcServiceSettings;
@@ -134,11 +135,11 @@ public final class ServiceRuntime {
 		this.addressPrefix = address.toString();
 		this.contracts = ContractRegistry.get(system);
 		this.contracts.configureExtraClasses(settings.extraSerializableClasses());
-		this.scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("actorrpc-" + this.systemName + "-scheduler"));
+		this.scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("actorrpc[" + this.systemName + "] scheduler"));
 		this.scheduler.setRemoveOnCancelPolicy(true);
-		this.callbackExecutor = Executors.newCachedThreadPool(daemonThreads("actorrpc-" + this.systemName + "-callbacks"));
+		this.callbackExecutor = Executors.newCachedThreadPool(daemonThreads("actorrpc[" + this.systemName + "] callbacks"));
 		this.timeouts = new CallTimeouts(this.scheduler);
-		this.root = system.actorOf(RpcRootActor.props(this.addressPrefix), "rpc");
+		this.root = system.actorOf(RpcRootActor.props(this, this.addressPrefix), "rpc");
 		this.replyActor = system.actorOf(ClientReplyActor.props(this), "actorrpc-replies");
 		this.deadLetterRelay = system.actorOf(DeadLetterRelay.props(), "actorrpc-dead-letters");
 		system.getEventStream().subscribe(this.deadLetterRelay, DeadLetter.class);
@@ -221,6 +222,20 @@ public final class ServiceRuntime {
 		return this.callbackExecutor;
 	}
 
+	/**
+	 * Runs a completion callback off the caller's thread, or on it once the service has shut its
+	 * callback threads down.
+	 * @param callback the callback
+	 */
+	void runCallback(Runnable callback) {
+		try {
+			this.callbackExecutor.execute(callback);
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			callback.run();
+		}
+	}
+
 	ActorRef replyActor() {
 		return this.replyActor;
 	}
@@ -291,8 +306,9 @@ public final class ServiceRuntime {
 				model(gateway);
 			}
 			CompletableFuture<ActorRef> ingress = new CompletableFuture<>();
-			this.root.tell(new RpcRootActor.CreateIngress(server, ingress), ActorRef.noSender());
-			server.startThread(ingress.get(this.settings.askTimeout().toMillis(), TimeUnit.MILLISECONDS));
+			this.root.tell(new RpcRootActor.EnsureIngress(id, ingress), ActorRef.noSender());
+			ingress.get(this.settings.askTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			server.startThread();
 		}
 		catch (Exception ex) {
 			this.endpoints.remove(id, server);
@@ -307,10 +323,14 @@ public final class ServiceRuntime {
 		return server;
 	}
 
-	CompletableFuture<Void> stopIngress(ActorRef ingress) {
-		CompletableFuture<Void> stopped = new CompletableFuture<>();
-		this.root.tell(new RpcRootActor.StopIngress(ingress, stopped), ActorRef.noSender());
-		return stopped;
+	EndpointServer registeredEndpoint(String endpointId) {
+		return this.endpoints.get(endpointId);
+	}
+
+	RecipientUnreachableException noEndpoint(String endpointId) {
+		return new RecipientUnreachableException("Could not deliver the message to " + endpointAddress(endpointId)
+				+ ", because the recipient is unreachable: no endpoint is registered under that address (it "
+				+ "terminated, or never existed).");
 	}
 
 	void unregister(EndpointServer server) {

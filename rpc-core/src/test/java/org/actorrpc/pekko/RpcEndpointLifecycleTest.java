@@ -1,0 +1,419 @@
+package org.actorrpc.pekko;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.actorrpc.RpcEndpoint;
+import org.actorrpc.RpcGateway;
+import org.actorrpc.RpcService;
+import org.actorrpc.exceptions.EndpointNotStartedException;
+import org.actorrpc.exceptions.RecipientUnreachableException;
+import org.actorrpc.testutil.EchoEndpoint;
+import org.actorrpc.testutil.EchoGateway;
+import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Endpoint lifecycle: not started, started, stopping (onStop awaited while serving), terminated,
+ * and the service's close (Flink's PekkoRpcActorTest / PekkoRpcServiceTest lifecycle cases).
+ */
+class RpcEndpointLifecycleTest {
+
+	/** Long enough that "fails at once" can never be confused with a timeout. */
+	private static final Duration LONG_ASK_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Duration AT_ONCE = Duration.ofSeconds(10);
+
+	private static final Duration BOUND = Duration.ofSeconds(20);
+
+	@RegisterExtension
+	final RpcServices services = new RpcServices();
+
+	@Test
+	void callBeforeStartFailsWithEndpointNotStartedException() throws Exception {
+		PekkoRpcService service = this.services.create("lifecycle", b -> b.askTimeout(LONG_ASK_TIMEOUT));
+		EchoEndpoint endpoint = new EchoEndpoint(service, "not-started");
+		EchoGateway gateway = service.connect(endpoint.getAddress(), EchoGateway.class)
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+		Throwable failure = Failures.failureOf(gateway.echo("early"), AT_ONCE);
+
+		assertThat(failure).isInstanceOf(EndpointNotStartedException.class);
+		endpoint.start();
+		assertThat(gateway.echo("after start").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("after start");
+	}
+
+	@Test
+	void connectHandshakeSucceedsBeforeTheEndpointIsStarted() throws Exception {
+		PekkoRpcService server = this.services.create("server");
+		PekkoRpcService client = this.services.create("client");
+		EchoEndpoint endpoint = new EchoEndpoint(server, "not-started");
+
+		EchoGateway gateway = client.connect(endpoint.getAddress(), EchoGateway.class)
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+		assertThat(gateway.getAddress()).isEqualTo(endpoint.getAddress());
+		assertThat(Failures.failureOf(gateway.echo("early"), AT_ONCE)).isInstanceOf(EndpointNotStartedException.class);
+	}
+
+	@Test
+	void onStartRunsWhenTheEndpointStarts() throws Exception {
+		PekkoRpcService service = this.services.create("lifecycle");
+		CompletableFuture<Boolean> runningInOnStart = new CompletableFuture<>();
+		LifecycleEndpoint endpoint = new LifecycleEndpoint(service, "starts") {
+			@Override
+			protected void onStart() {
+				runningInOnStart.complete(isRunning());
+			}
+		};
+
+		endpoint.start();
+
+		assertThat(runningInOnStart.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
+	}
+
+	@Test
+	void failingOnStartFailsTheTerminationFutureWithTheCause() {
+		PekkoRpcService service = this.services.create("lifecycle");
+		IllegalStateException cause = new IllegalStateException("onStart refused");
+		LifecycleEndpoint endpoint = new LifecycleEndpoint(service, "fails-start") {
+			@Override
+			protected void onStart() {
+				throw cause;
+			}
+		};
+
+		endpoint.start();
+
+		Throwable failure = Failures.failureOf(endpoint.getTerminationFuture(), BOUND);
+		assertThat(Failures.findCause(failure, IllegalStateException.class)).isSameAs(cause);
+	}
+
+	@Test
+	void terminationFutureCompletesOnlyAfterClose() throws Exception {
+		PekkoRpcService service = this.services.create("lifecycle");
+		EchoEndpoint endpoint = new EchoEndpoint(service, "terminates");
+		endpoint.start();
+		endpoint.getSelfGateway(EchoGateway.class).echo("round trip").get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+		assertThat(endpoint.getTerminationFuture()).isNotDone();
+		endpoint.closeAsync();
+
+		assertThat(endpoint.getTerminationFuture()).succeedsWithin(BOUND);
+	}
+
+	@Test
+	void onStopRunsOnTheMainThreadAndTheEndpointKeepsServingUntilItsFutureCompletes() throws Exception {
+		PekkoRpcService service = this.services.create("lifecycle", b -> b.askTimeout(LONG_ASK_TIMEOUT));
+		CompletableFuture<Void> stopDone = new CompletableFuture<>();
+		CompletableFuture<Thread> onStopThread = new CompletableFuture<>();
+		CompletableFuture<Boolean> runningInOnStop = new CompletableFuture<>();
+		LifecycleEndpoint endpoint = new LifecycleEndpoint(service, "slow-stop") {
+			@Override
+			protected CompletableFuture<Void> onStop() {
+				validateRunsInMainThread();
+				onStopThread.complete(Thread.currentThread());
+				runningInOnStop.complete(isRunning());
+				return stopDone;
+			}
+		};
+		endpoint.start();
+		LifecycleGateway gateway = endpoint.getSelfGateway(LifecycleGateway.class);
+		Thread mainThread = gateway.mainThread().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+		CompletableFuture<Void> termination = endpoint.closeAsync();
+
+		assertThat(onStopThread.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isSameAs(mainThread);
+		assertThat(runningInOnStop.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isFalse();
+		assertThat(gateway.mainThread().get(BOUND.toSeconds(), TimeUnit.SECONDS))
+			.as("calls are still served while onStop's future is pending")
+			.isSameAs(mainThread);
+		assertThat(termination).isNotDone();
+
+		stopDone.complete(null);
+
+		assertThat(termination).succeedsWithin(BOUND);
+	}
+
+	@Test
+	void mainThreadExecutorStillRunsTasksWhileOnStopIsPending() throws Exception {
+		PekkoRpcService service = this.services.create("lifecycle");
+		CompletableFuture<Thread> ranInExecutor = new CompletableFuture<>();
+		AtomicReference<Thread> mainThread = new AtomicReference<>();
+		LifecycleEndpoint endpoint = new LifecycleEndpoint(service, "executor-in-stop") {
+			@Override
+			protected CompletableFuture<Void> onStop() {
+				mainThread.set(Thread.currentThread());
+				return CompletableFuture.runAsync(() -> ranInExecutor.complete(Thread.currentThread()),
+						getMainThreadExecutor());
+			}
+		};
+		endpoint.start();
+
+		assertThat(endpoint.closeAsync()).succeedsWithin(BOUND);
+		assertThat(ranInExecutor.get(1, TimeUnit.SECONDS)).isSameAs(mainThread.get());
+	}
+
+	@Test
+	void failingOnStopFutureFailsTheTerminationFuture() {
+		PekkoRpcService service = this.services.create("lifecycle");
+		IllegalStateException cause = new IllegalStateException("could not stop cleanly");
+		LifecycleEndpoint endpoint = new LifecycleEndpoint(service, "fails-stop") {
+			@Override
+			protected CompletableFuture<Void> onStop() {
+				return CompletableFuture.failedFuture(cause);
+			}
+		};
+		endpoint.start();
+
+		Throwable failure = Failures.failureOf(endpoint.closeAsync(), BOUND);
+
+		assertThat(Failures.findCause(failure, IllegalStateException.class)).isSameAs(cause);
+	}
+
+	@Test
+	void callAfterTerminationFailsAtOnceWithRecipientUnreachableException() throws Exception {
+		PekkoRpcService service = this.services.create("lifecycle", b -> b.askTimeout(LONG_ASK_TIMEOUT));
+		EchoEndpoint endpoint = new EchoEndpoint(service, "terminated");
+		endpoint.start();
+		EchoGateway gateway = service.connect(endpoint.getAddress(), EchoGateway.class)
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+		Throwable failure = Failures.failureOfCall(() -> gateway.echo("too late"), AT_ONCE);
+
+		assertThat(failure).isInstanceOf(RecipientUnreachableException.class);
+	}
+
+	@Test
+	void callQueuedBehindTheLastCallFailsWithRecipientUnreachableExceptionWhenOnStopCompletes() throws Exception {
+		PekkoRpcService service = this.services.create("lifecycle", b -> b.askTimeout(LONG_ASK_TIMEOUT));
+		CompletableFuture<Void> stopDone = new CompletableFuture<>();
+		LifecycleEndpoint endpoint = new LifecycleEndpoint(service, "queued") {
+			@Override
+			protected CompletableFuture<Void> onStop() {
+				return stopDone;
+			}
+		};
+		endpoint.start();
+		LifecycleGateway gateway = endpoint.getSelfGateway(LifecycleGateway.class);
+		CompletableFuture<Void> inBlockingCall = new CompletableFuture<>();
+		CompletableFuture<Void> release = new CompletableFuture<>();
+		endpoint.closeAsync();
+		CompletableFuture<Integer> running = gateway.blockUntil(inBlockingCall, release, 42);
+		inBlockingCall.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		CompletableFuture<Integer> queued = gateway.blockUntil(new CompletableFuture<>(),
+				CompletableFuture.completedFuture(null), 43);
+
+		// onStop completes while the first call still runs: the running call finishes, the queued
+		// one is answered as unreachable (not executed, not timed out).
+		stopDone.complete(null);
+		release.complete(null);
+
+		assertThat(running.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(42);
+		assertThat(Failures.failureOf(queued, AT_ONCE)).isInstanceOf(RecipientUnreachableException.class);
+		assertThat(endpoint.blockCalls.get()).isEqualTo(1);
+	}
+
+	@Test
+	void closingTwiceCallsOnStopOnlyOnce() throws Exception {
+		PekkoRpcService service = this.services.create("lifecycle");
+		AtomicInteger onStopCalls = new AtomicInteger();
+		CompletableFuture<Void> stopDone = new CompletableFuture<>();
+		LifecycleEndpoint endpoint = new LifecycleEndpoint(service, "close-twice") {
+			@Override
+			protected CompletableFuture<Void> onStop() {
+				onStopCalls.incrementAndGet();
+				return stopDone;
+			}
+		};
+		endpoint.start();
+
+		CompletableFuture<Void> first = endpoint.closeAsync();
+		CompletableFuture<Void> second = endpoint.closeAsync();
+		stopDone.complete(null);
+
+		assertThat(first).succeedsWithin(BOUND);
+		assertThat(second).succeedsWithin(BOUND);
+		assertThat(onStopCalls.get()).isEqualTo(1);
+	}
+
+	@Test
+	void endpointIdIsReusableAfterTermination() throws Exception {
+		PekkoRpcService service = this.services.create("lifecycle");
+		PekkoRpcService client = this.services.create("client");
+		EchoEndpoint first = new EchoEndpoint(service, "reused");
+		first.start();
+		String address = first.getAddress();
+		first.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+		EchoEndpoint second = new EchoEndpoint(service, "reused");
+		second.start();
+
+		assertThat(second.getAddress()).isEqualTo(address);
+		EchoGateway gateway = client.connect(address, EchoGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		assertThat(gateway.echo("again").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("again");
+	}
+
+	@Test
+	void registeringASecondRunningEndpointWithTheSameIdIsRejected() {
+		PekkoRpcService service = this.services.create("lifecycle");
+		new EchoEndpoint(service, "duplicate").start();
+
+		assertThatThrownBy(() -> new EchoEndpoint(service, "duplicate"))
+			.isInstanceOf(org.actorrpc.exceptions.RpcRuntimeException.class)
+			.hasMessageContaining("duplicate");
+	}
+
+	@Test
+	void terminationFutureCallbackCanCreateAndStartAnotherEndpoint() throws Exception {
+		PekkoRpcService service = this.services.create("lifecycle");
+		EchoEndpoint first = new EchoEndpoint(service, "first");
+		first.start();
+		CompletableFuture<String> fromSuccessor = first.getTerminationFuture().thenCompose(ignored -> {
+			EchoEndpoint successor = new EchoEndpoint(service, "successor");
+			successor.start();
+			return successor.getSelfGateway(EchoGateway.class).echo("successor up");
+		});
+
+		first.closeAsync();
+
+		assertThat(fromSuccessor).succeedsWithin(BOUND).isEqualTo("successor up");
+	}
+
+	@Test
+	void closingTheServiceTerminatesItsEndpointsAndWaitsForTheirOnStop() throws Exception {
+		PekkoRpcService service = new PekkoRpcService(this.services.settings("closing").build());
+		List<CompletableFuture<Void>> stops = new CopyOnWriteArrayList<>();
+		List<LifecycleEndpoint> endpoints = new java.util.ArrayList<>();
+		try {
+			for (int i = 0; i < 5; i++) {
+				CompletableFuture<Void> stopDone = new CompletableFuture<>();
+				stops.add(stopDone);
+				LifecycleEndpoint endpoint = new LifecycleEndpoint(service, "endpoint-" + i) {
+					@Override
+					protected CompletableFuture<Void> onStop() {
+						return stopDone;
+					}
+				};
+				endpoint.start();
+				endpoints.add(endpoint);
+			}
+
+			CompletableFuture<Void> closed = service.closeAsync();
+			assertThat(service.closeAsync()).as("closeAsync is idempotent").isSameAs(closed);
+			for (int i = 0; i < 4; i++) {
+				stops.get(i).complete(null);
+			}
+			assertThat(endpoints.get(0).getTerminationFuture()).succeedsWithin(BOUND);
+			assertThat(closed).as("the service waits for the last endpoint's onStop").isNotDone();
+
+			stops.get(4).complete(null);
+
+			assertThat(closed).succeedsWithin(BOUND);
+			assertThat(service.getTerminationFuture()).isDone();
+			for (LifecycleEndpoint endpoint : endpoints) {
+				assertThat(endpoint.getTerminationFuture()).isCompleted();
+			}
+			assertThat(service.getActorSystem().getWhenTerminated().toCompletableFuture()).succeedsWithin(BOUND);
+		}
+		finally {
+			stops.forEach(stop -> stop.complete(null));
+			service.closeAsync().get(30, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void closingTheServiceTerminatesTheTransportEvenIfAnEndpointFailsToStop() throws Exception {
+		PekkoRpcService service = new PekkoRpcService(this.services.settings("closing").build());
+		try {
+			LifecycleEndpoint failing = new LifecycleEndpoint(service, "fails-stop") {
+				@Override
+				protected CompletableFuture<Void> onStop() {
+					return CompletableFuture.failedFuture(new IllegalStateException("stop failed"));
+				}
+			};
+			failing.start();
+			EchoEndpoint healthy = new EchoEndpoint(service, "healthy");
+			healthy.start();
+
+			CompletableFuture<Void> closed = service.closeAsync();
+
+			assertThat(closed).failsWithin(BOUND);
+			assertThat(Failures.findCause(Failures.failureOf(closed, BOUND), IllegalStateException.class))
+				.hasMessage("stop failed");
+			assertThat(healthy.getTerminationFuture()).succeedsWithin(BOUND);
+			assertThat(service.getActorSystem().getWhenTerminated().toCompletableFuture()).succeedsWithin(BOUND);
+		}
+		finally {
+			service.closeAsync().handle((v, e) -> null).get(30, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void startingAnEndpointOnAClosedServiceIsRejected() throws Exception {
+		PekkoRpcService service = new PekkoRpcService(this.services.settings("closed").build());
+		service.closeAsync().get(30, TimeUnit.SECONDS);
+
+		assertThatThrownBy(() -> new EchoEndpoint(service, "too-late")).isInstanceOf(IllegalStateException.class);
+	}
+
+	/** Gateway of {@link LifecycleEndpoint}. */
+	public interface LifecycleGateway extends RpcGateway {
+
+		/**
+		 * @return the thread the call ran on
+		 */
+		CompletableFuture<Thread> mainThread();
+
+		/**
+		 * Signals {@code entered}, waits (bounded) for {@code release} on the main thread, then
+		 * answers {@code value}.
+		 * @param entered completed when the call starts running
+		 * @param release what the call waits for
+		 * @param value the answer
+		 * @return the answer
+		 */
+		@org.actorrpc.Local
+		CompletableFuture<Integer> blockUntil(CompletableFuture<Void> entered, CompletableFuture<Void> release,
+				int value);
+
+	}
+
+	/** Endpoint whose lifecycle hooks tests override. */
+	static class LifecycleEndpoint extends RpcEndpoint implements LifecycleGateway {
+
+		final AtomicInteger blockCalls = new AtomicInteger();
+
+		LifecycleEndpoint(RpcService rpcService, String endpointId) {
+			super(rpcService, endpointId);
+		}
+
+		@Override
+		public CompletableFuture<Thread> mainThread() {
+			return CompletableFuture.completedFuture(Thread.currentThread());
+		}
+
+		@Override
+		public CompletableFuture<Integer> blockUntil(CompletableFuture<Void> entered, CompletableFuture<Void> release,
+				int value) {
+			this.blockCalls.incrementAndGet();
+			entered.complete(null);
+			release.orTimeout(20, TimeUnit.SECONDS).join();
+			return CompletableFuture.completedFuture(value);
+		}
+
+	}
+
+}

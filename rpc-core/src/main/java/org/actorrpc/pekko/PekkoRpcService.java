@@ -3,11 +3,15 @@ package org.actorrpc.pekko;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.typesafe.config.Config;
 import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.BootstrapSetup;
+import org.apache.pekko.actor.setup.ActorSystemSetup;
+import org.apache.pekko.remote.artery.tcp.SSLEngineProviderSetup;
 
 import org.actorrpc.FencedRpcGateway;
 import org.actorrpc.RpcEndpoint;
@@ -15,106 +19,153 @@ import org.actorrpc.RpcEndpointView;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcServer;
 import org.actorrpc.RpcService;
+import org.actorrpc.pekko.internal.ContextSslEngineProvider;
+import org.actorrpc.pekko.internal.PekkoConfigFactory;
+import org.actorrpc.pekko.internal.ServiceRuntime;
 
 /**
- * The {@link RpcService} on Apache Pekko Artery TCP. Placeholder signatures: implementation lands in the next commit.
+ * The {@link RpcService} on Apache Pekko Artery TCP (optionally mutual TLS).
+ *
+ * <p>Endpoints are reachable under {@code pekko://<system>@<host>:<port>/user/rpc/<endpointId>}.
+ * Each endpoint gets a mailbox and a dedicated main thread; the actors only route messages, on the
+ * transport's own threads, so a remote call costs one thread hand-over on each side. Calls are
+ * correlated by id (no temporary actor per call), arguments and results travel as Kryo bytes
+ * checked against a per-gateway contract (see
+ * {@link org.actorrpc.serialization.GatewayContract}), and in-flight calls to a remote service that
+ * stops answering liveness probes fail fast with a
+ * {@link org.actorrpc.exceptions.RecipientUnreachableException}.
+ *
+ * <p>Thread-safe. One service per actor system. Close it with {@link #closeAsync()}; a service
+ * built on a caller-supplied actor system leaves that system running.
  */
 public final class PekkoRpcService implements RpcService {
 
-	/** Creates a service with its own actor system. @param settings the settings */
+	private final ServiceRuntime runtime;
+
+	/**
+	 * Creates a service with its own actor system, terminated when the service closes.
+	 * @param settings the settings
+	 */
 	public PekkoRpcService(PekkoRpcServiceSettings settings) {
-		throw new UnsupportedOperationException();
+		this.runtime = new ServiceRuntime(createActorSystem(settings), settings, true);
 	}
 
 	/**
 	 * Creates a service on an existing actor system, created with {@link #createActorSystem} or
 	 * with {@link #actorSystemConfig} as fallback of its config. The caller owns the system.
 	 * @param actorSystem the actor system
-	 * @param settings the settings (system name, host and port are taken from the actor system)
+	 * @param settings the settings; system name, host and port are those of the actor system
+	 * @throws IllegalArgumentException if the actor system lacks actorrpc's configuration
 	 */
 	public PekkoRpcService(ActorSystem actorSystem, PekkoRpcServiceSettings settings) {
-		throw new UnsupportedOperationException();
+		this.runtime = new ServiceRuntime(Objects.requireNonNull(actorSystem, "actorSystem"), settings, false);
 	}
 
-	/** @param settings the settings @return the Pekko configuration the settings translate to */
+	/**
+	 * Returns the Pekko configuration the settings translate to, with Pekko's reference
+	 * configuration as fallback. Use it as the fallback of your own config when you create the
+	 * actor system yourself.
+	 * @param settings the settings
+	 * @return the configuration
+	 */
 	public static Config actorSystemConfig(PekkoRpcServiceSettings settings) {
-		throw new UnsupportedOperationException();
+		return PekkoConfigFactory.create(settings);
 	}
 
-	/** @param settings the settings @return a started actor system configured for actorrpc */
+	/**
+	 * Creates and starts an actor system configured for actorrpc (including TLS when set).
+	 * @param settings the settings
+	 * @return the actor system
+	 */
 	public static ActorSystem createActorSystem(PekkoRpcServiceSettings settings) {
-		throw new UnsupportedOperationException();
+		ActorSystemSetup setup = ActorSystemSetup.create(BootstrapSetup.create(actorSystemConfig(settings)));
+		RpcTlsSettings tls = settings.tls();
+		if (tls != null) {
+			setup = setup.withSetup(SSLEngineProviderSetup.create((system) -> new ContextSslEngineProvider(tls)));
+		}
+		return ActorSystem.create(settings.systemName(), setup);
 	}
 
-	/** @return the actor system */
+	/**
+	 * Returns the actor system.
+	 * @return the actor system
+	 */
 	public ActorSystem getActorSystem() {
-		throw new UnsupportedOperationException();
+		return this.runtime.actorSystem();
 	}
 
-	/** @return the settings */
+	/**
+	 * Returns the settings.
+	 * @return the settings
+	 */
 	public PekkoRpcServiceSettings getSettings() {
-		throw new UnsupportedOperationException();
+		return this.runtime.settings();
 	}
 
 	@Override
 	public String getAddress() {
-		throw new UnsupportedOperationException();
+		return this.runtime.address();
 	}
 
 	@Override
 	public int getPort() {
-		throw new UnsupportedOperationException();
+		return this.runtime.port();
 	}
 
 	@Override
 	public String getEndpointAddress(String endpointId) {
-		throw new UnsupportedOperationException();
+		return this.runtime.endpointAddress(endpointId);
 	}
 
 	@Override
 	public <C extends RpcGateway> C getSelfGateway(Class<C> selfGatewayType, RpcServer rpcServer) {
-		throw new UnsupportedOperationException();
+		return this.runtime.selfGateway(selfGatewayType, rpcServer);
 	}
 
 	@Override
 	public <C extends RpcGateway> CompletableFuture<C> connect(String address, Class<C> clazz) {
-		throw new UnsupportedOperationException();
+		return this.runtime.connect(address, clazz, false, null);
 	}
 
 	@Override
 	public <F extends Serializable, C extends FencedRpcGateway<F>> CompletableFuture<C> connect(String address,
 			F fencingToken, Class<C> clazz) {
-		throw new UnsupportedOperationException();
+		return this.runtime.connect(address, clazz, true, fencingToken);
 	}
 
 	@Override
 	public RpcServer startServer(RpcEndpoint rpcEndpoint, Map<String, String> loggingContext) {
-		throw new UnsupportedOperationException();
+		return this.runtime.startServer(rpcEndpoint, loggingContext);
 	}
 
 	@Override
 	public void stopServer(RpcServer selfGateway) {
-		throw new UnsupportedOperationException();
+		this.runtime.stopServer(selfGateway);
 	}
 
 	@Override
 	public ScheduledExecutorService getScheduledExecutor() {
-		throw new UnsupportedOperationException();
+		return new UnstoppableScheduledExecutor(this.runtime.scheduler());
 	}
 
 	@Override
 	public CompletableFuture<Void> closeAsync() {
-		throw new UnsupportedOperationException();
+		return this.runtime.close();
 	}
 
 	@Override
 	public CompletableFuture<Void> getTerminationFuture() {
-		throw new UnsupportedOperationException();
+		return this.runtime.terminationFuture();
 	}
 
 	@Override
 	public Collection<RpcEndpointView> getEndpointViews() {
-		throw new UnsupportedOperationException();
+		return this.runtime.endpointViews();
+	}
+
+	@Override
+	public String toString() {
+		return "PekkoRpcService(" + this.runtime.endpointAddress("").replace("/user/rpc/", "") + ")";
 	}
 
 }

@@ -1,0 +1,31 @@
+package org.actorrpc.demo.api;
+
+import java.util.List;
+
+/**
+ * Everything the JobMaster knows about one job.
+ *
+ * @param jobId the job id
+ * @param name the job's name
+ * @param status current status
+ * @param parallelism number of subtasks
+ * @param taskDurationMillis simulated work per subtask
+ * @param submittedAtMillis submission time, epoch milliseconds
+ * @param finishedAtMillis time the job reached a terminal status, epoch milliseconds; 0 before
+ * @param redeployments how many task attempts were redeployed after a failure
+ * @param tasks the current attempt of every subtask, by subtask index
+ * @param checkpoints the most recent checkpoints, oldest first
+ */
+public record JobDetails(String jobId, String name, JobStatus status, int parallelism, long taskDurationMillis,
+		long submittedAtMillis, long finishedAtMillis, int redeployments, List<TaskDetails> tasks,
+		List<CheckpointDetails> checkpoints) {
+
+	/**
+	 * Copies the lists.
+	 */
+	public JobDetails {
+		tasks = List.copyOf(tasks);
+		checkpoints = List.copyOf(checkpoints);
+	}
+
+}

@@ -1,0 +1,324 @@
+package org.actorrpc.demo.jobmaster.execution;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.actorrpc.FencedRpcEndpoint;
+import org.actorrpc.RpcService;
+import org.actorrpc.demo.api.Acknowledge;
+import org.actorrpc.demo.api.ExecutionAttemptId;
+import org.actorrpc.demo.api.ExecutionState;
+import org.actorrpc.demo.api.JobDetails;
+import org.actorrpc.demo.api.JobGraph;
+import org.actorrpc.demo.api.JobMasterGateway;
+import org.actorrpc.demo.api.JobStatus;
+import org.actorrpc.demo.api.LeaderId;
+import org.actorrpc.demo.api.ResourceManagerGateway;
+import org.actorrpc.demo.api.SlotAssignment;
+import org.actorrpc.demo.api.TaskDeploymentDescriptor;
+import org.actorrpc.demo.api.TaskExecutionState;
+import org.actorrpc.demo.api.TaskExecutorGateway;
+import org.actorrpc.demo.api.TaskStateSnapshot;
+import org.actorrpc.demo.api.UnknownJobException;
+import org.actorrpc.demo.jobmaster.ClusterProperties;
+import org.actorrpc.demo.jobmaster.LeaderSession;
+import org.actorrpc.spring.RpcEndpointComponent;
+
+/**
+ * The JobMaster endpoint: runs every submitted job's {@link ExecutionGraph} and
+ * {@link CheckpointCoordinator}, gets slots from the ResourceManager, deploys tasks to
+ * TaskManagers ({@code submitTask}), triggers their checkpoints ({@code triggerCheckpoint}),
+ * cancels them ({@code cancelTask}) and redeploys the tasks of lost TaskManagers.
+ *
+ * <p><b>Threading:</b> all state lives on the endpoint's main thread: RPCs arrive there, and
+ * every future completed elsewhere (slot allocations, TaskManager answers) continues there through
+ * {@link #getMainThreadExecutor()}. Hence plain {@link HashMap}s and no locks. Fenced with the
+ * leader session's token.
+ */
+@RpcEndpointComponent(JobMaster.ENDPOINT_ID)
+public class JobMaster extends FencedRpcEndpoint<LeaderId> implements JobMasterGateway {
+
+	/** Endpoint id, the last element of the JobMaster's address. */
+	public static final String ENDPOINT_ID = "jobmaster";
+
+	private static final Logger logger = LoggerFactory.getLogger(JobMaster.class);
+
+	private final ClusterProperties properties;
+
+	private final Map<String, JobExecution> jobs = new LinkedHashMap<>();
+
+	/** TaskManager RPC address by resource id, learnt from slot assignments. */
+	private final Map<String, String> taskManagerAddresses = new HashMap<>();
+
+	/** Connections to TaskManagers by address. */
+	private final Map<String, CompletableFuture<TaskExecutorGateway>> taskManagers = new HashMap<>();
+
+	/** Job ids with a scheduling retry pending. */
+	private final Set<String> retryPending = new HashSet<>();
+
+	private CompletableFuture<ResourceManagerGateway> resourceManager;
+
+	/**
+	 * Creates the JobMaster.
+	 * @param rpcService the RPC service
+	 * @param leaderSession the leader session whose token fences this endpoint
+	 * @param properties cluster settings
+	 */
+	public JobMaster(RpcService rpcService, LeaderSession leaderSession, ClusterProperties properties) {
+		super(rpcService, ENDPOINT_ID, leaderSession.leaderId());
+		this.properties = properties;
+	}
+
+	@Override
+	protected void onStart() {
+		String address = getRpcService().getEndpointAddress("resourcemanager");
+		this.resourceManager = getRpcService().connect(address, getFencingToken(), ResourceManagerGateway.class);
+		logger.info("JobMaster started at {} under leader session {}", getAddress(), getFencingToken());
+	}
+
+	// ------------------------------------------------------------------------
+	// Dispatcher → JobMaster
+	// ------------------------------------------------------------------------
+
+	@Override
+	public CompletableFuture<Acknowledge> startJob(JobGraph jobGraph) {
+		if (this.jobs.containsKey(jobGraph.jobId())) {
+			return CompletableFuture.failedFuture(
+					new IllegalArgumentException("Job " + jobGraph.jobId() + " was already started"));
+		}
+		ExecutionGraph graph = new ExecutionGraph(jobGraph, this.properties.getMaxAttemptsPerSubtask(),
+				this::validateRunsInMainThread, System::currentTimeMillis);
+		CheckpointCoordinator coordinator = new CheckpointCoordinator(jobGraph.jobId(),
+				this.properties.getCheckpointInterval(), this.properties.getCheckpointTimeout(),
+				this.properties.getCheckpointHistorySize(), this::scheduleRunAsync, this::validateRunsInMainThread,
+				System::currentTimeMillis, graph::getRunningExecutions,
+				(checkpointId, timestamp, tasks) -> sendCheckpointTriggers(jobGraph.jobId(), checkpointId, timestamp,
+						tasks));
+		this.jobs.put(jobGraph.jobId(), new JobExecution(graph, coordinator));
+		logger.info("Job {} ({}) starts with {} subtasks of {} ms", jobGraph.jobId(), jobGraph.submission().name(),
+				jobGraph.submission().parallelism(), jobGraph.submission().taskDurationMillis());
+		coordinator.start();
+		scheduleTasks(jobGraph.jobId());
+		return CompletableFuture.completedFuture(Acknowledge.INSTANCE);
+	}
+
+	@Override
+	public CompletableFuture<JobStatus> requestJobStatus(String jobId) {
+		JobExecution job = this.jobs.get(jobId);
+		return (job != null) ? CompletableFuture.completedFuture(job.graph().getStatus())
+				: CompletableFuture.failedFuture(new UnknownJobException(jobId));
+	}
+
+	@Override
+	public CompletableFuture<JobDetails> requestJobDetails(String jobId) {
+		JobExecution job = this.jobs.get(jobId);
+		return (job != null)
+				? CompletableFuture.completedFuture(job.graph().getDetails(job.checkpoints().getHistory()))
+				: CompletableFuture.failedFuture(new UnknownJobException(jobId));
+	}
+
+	@Override
+	public CompletableFuture<Acknowledge> cancelJob(String jobId) {
+		JobExecution job = this.jobs.get(jobId);
+		if (job == null) {
+			return CompletableFuture.failedFuture(new UnknownJobException(jobId));
+		}
+		List<DeployedExecution> toCancel = job.graph().cancel();
+		job.checkpoints().stop("Job " + jobId + " was cancelled");
+		logger.info("Cancelling job {}: {} deployed tasks", jobId, toCancel.size());
+		for (DeployedExecution execution : toCancel) {
+			taskExecutor(execution.resourceId())
+				.thenCompose((gateway) -> gateway.cancelTask(execution.executionId()))
+				.whenCompleteAsync((ack, failure) -> {
+					if (failure != null) {
+						// The TaskManager is gone: the task is not running anywhere any more.
+						onTaskStateChange(job, execution.executionId(), ExecutionState.CANCELED,
+								"TaskManager unreachable while cancelling: " + rootMessage(failure));
+					}
+				}, getMainThreadExecutor());
+		}
+		return CompletableFuture.completedFuture(Acknowledge.INSTANCE);
+	}
+
+	// ------------------------------------------------------------------------
+	// TaskManager → JobMaster
+	// ------------------------------------------------------------------------
+
+	@Override
+	public CompletableFuture<Acknowledge> updateTaskExecutionState(TaskExecutionState state) {
+		JobExecution job = this.jobs.get(state.executionId().jobId());
+		if (job == null) {
+			return CompletableFuture.failedFuture(new UnknownJobException(state.executionId().jobId()));
+		}
+		onTaskStateChange(job, state.executionId(), state.state(), state.failureCause());
+		return CompletableFuture.completedFuture(Acknowledge.INSTANCE);
+	}
+
+	@Override
+	public void acknowledgeCheckpoint(ExecutionAttemptId executionId, long checkpointId, TaskStateSnapshot snapshot) {
+		JobExecution job = this.jobs.get(executionId.jobId());
+		if (job != null && job.checkpoints().receiveAcknowledge(executionId, checkpointId, snapshot)) {
+			logger.info("Checkpoint {} of job {} completed", checkpointId, executionId.jobId());
+		}
+	}
+
+	// ------------------------------------------------------------------------
+	// ResourceManager → JobMaster
+	// ------------------------------------------------------------------------
+
+	@Override
+	public void disconnectTaskManager(String resourceId, String cause) {
+		String address = this.taskManagerAddresses.remove(resourceId);
+		if (address != null) {
+			this.taskManagers.remove(address);
+		}
+		for (JobExecution job : this.jobs.values()) {
+			List<DeployedExecution> failed = job.graph().failExecutionsOn(resourceId, cause);
+			for (DeployedExecution execution : failed) {
+				job.checkpoints().taskLeftRunning(execution.executionId(), ExecutionState.FAILED);
+			}
+			if (!failed.isEmpty()) {
+				logger.warn("TaskManager {} lost ({}): {} tasks of job {} failed, redeploying", resourceId, cause,
+						failed.size(), job.graph().getJobId());
+				afterStateChange(job);
+			}
+		}
+	}
+
+	// ------------------------------------------------------------------------
+	// Scheduling and deployment
+	// ------------------------------------------------------------------------
+
+	private void onTaskStateChange(JobExecution job, ExecutionAttemptId executionId, ExecutionState newState,
+			String failureCause) {
+		ExecutionGraph graph = job.graph();
+		ExecutionState previous = graph.getState(executionId);
+		DeployedExecution deployment = graph.getDeployment(executionId);
+		StateUpdateResult result = graph.updateState(executionId, newState, failureCause);
+		if (result == StateUpdateResult.IGNORED) {
+			return;
+		}
+		if (previous == ExecutionState.RUNNING && newState != ExecutionState.RUNNING) {
+			job.checkpoints().taskLeftRunning(executionId, newState);
+		}
+		if (newState.isTerminal()) {
+			if (deployment != null) {
+				this.resourceManager
+					.thenAccept((rm) -> rm.releaseSlot(deployment.slotId(), deployment.executionId()));
+			}
+			if (newState == ExecutionState.FAILED) {
+				logger.warn("Task {} failed: {}", executionId, failureCause);
+			}
+		}
+		afterStateChange(job);
+	}
+
+	private void afterStateChange(JobExecution job) {
+		JobStatus status = job.graph().getStatus();
+		if (status.isGloballyTerminal()) {
+			if (job.checkpoints().isRunning()) {
+				job.checkpoints().stop("Job reached " + status);
+				logger.info("Job {} reached {}", job.graph().getJobId(), status);
+			}
+			return;
+		}
+		scheduleTasks(job.graph().getJobId());
+	}
+
+	private void scheduleTasks(String jobId) {
+		JobExecution job = this.jobs.get(jobId);
+		if (job == null) {
+			return;
+		}
+		for (ExecutionAttemptId executionId : job.graph().takeExecutionsToSchedule()) {
+			this.resourceManager.thenCompose((rm) -> rm.allocateSlot(executionId))
+				.whenCompleteAsync((slot, failure) -> onSlotAllocated(job, executionId, slot, failure),
+						getMainThreadExecutor());
+		}
+	}
+
+	private void onSlotAllocated(JobExecution job, ExecutionAttemptId executionId, SlotAssignment slot,
+			Throwable failure) {
+		if (failure != null) {
+			job.graph().slotRequestFailed(executionId);
+			retryScheduling(job.graph().getJobId());
+			return;
+		}
+		if (!job.graph().markDeploying(executionId, slot.resourceId(), slot.slotId())) {
+			this.resourceManager.thenAccept((rm) -> rm.releaseSlot(slot.slotId(), executionId));
+			return;
+		}
+		this.taskManagerAddresses.put(slot.resourceId(), slot.taskExecutorAddress());
+		TaskDeploymentDescriptor deployment = new TaskDeploymentDescriptor(executionId,
+				job.graph().getJobGraph().submission().name(), slot.slotId(),
+				job.graph().getJobGraph().submission().taskDurationMillis(), getFencingToken());
+		taskExecutor(slot.resourceId()).thenCompose((gateway) -> gateway.submitTask(deployment))
+			.whenCompleteAsync((ack, deployFailure) -> {
+				if (deployFailure != null) {
+					this.taskManagers.remove(slot.taskExecutorAddress());
+					onTaskStateChange(job, executionId, ExecutionState.FAILED,
+							"Deployment to " + slot.resourceId() + " failed: " + rootMessage(deployFailure));
+				}
+			}, getMainThreadExecutor());
+	}
+
+	private void retryScheduling(String jobId) {
+		if (this.retryPending.add(jobId)) {
+			scheduleRunAsync(() -> {
+				this.retryPending.remove(jobId);
+				scheduleTasks(jobId);
+			}, this.properties.getSlotRequestRetryDelay());
+		}
+	}
+
+	private void sendCheckpointTriggers(String jobId, long checkpointId, long timestamp,
+			List<DeployedExecution> tasks) {
+		for (DeployedExecution task : tasks) {
+			taskExecutor(task.resourceId())
+				.thenCompose((gateway) -> gateway.triggerCheckpoint(task.executionId(), checkpointId, timestamp))
+				.whenCompleteAsync((ack, failure) -> {
+					JobExecution job = this.jobs.get(jobId);
+					if (failure != null && job != null) {
+						job.checkpoints().triggerFailed(checkpointId, "Trigger of checkpoint " + checkpointId
+								+ " could not reach task " + task.executionId() + ": " + rootMessage(failure));
+					}
+				}, getMainThreadExecutor());
+		}
+	}
+
+	private CompletableFuture<TaskExecutorGateway> taskExecutor(String resourceId) {
+		String address = this.taskManagerAddresses.get(resourceId);
+		if (address == null) {
+			return CompletableFuture
+				.failedFuture(new IllegalStateException("No known address for TaskManager " + resourceId));
+		}
+		return this.taskManagers.computeIfAbsent(address, (key) -> {
+			CompletableFuture<TaskExecutorGateway> connection = getRpcService().connect(key,
+					TaskExecutorGateway.class);
+			connection.whenCompleteAsync((gateway, failure) -> {
+				if (failure != null) {
+					this.taskManagers.remove(key, connection);
+				}
+			}, getMainThreadExecutor());
+			return connection;
+		});
+	}
+
+	private static String rootMessage(Throwable failure) {
+		Throwable cause = failure;
+		while ((cause instanceof CompletionException) && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+	}
+
+}

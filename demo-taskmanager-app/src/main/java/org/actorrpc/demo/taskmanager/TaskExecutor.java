@@ -1,0 +1,360 @@
+package org.actorrpc.demo.taskmanager;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.env.Environment;
+
+import org.actorrpc.RpcEndpoint;
+import org.actorrpc.RpcEndpointView;
+import org.actorrpc.RpcService;
+import org.actorrpc.demo.api.Acknowledge;
+import org.actorrpc.demo.api.ExecutionAttemptId;
+import org.actorrpc.demo.api.ExecutionState;
+import org.actorrpc.demo.api.HeartbeatPayload;
+import org.actorrpc.demo.api.HeartbeatResponse;
+import org.actorrpc.demo.api.JobMasterGateway;
+import org.actorrpc.demo.api.LeaderId;
+import org.actorrpc.demo.api.LeaderInfo;
+import org.actorrpc.demo.api.LeaderRetrievalGateway;
+import org.actorrpc.demo.api.RegistrationResponse;
+import org.actorrpc.demo.api.ResourceManagerGateway;
+import org.actorrpc.demo.api.SlotOffer;
+import org.actorrpc.demo.api.TaskDeploymentDescriptor;
+import org.actorrpc.demo.api.TaskExecutionState;
+import org.actorrpc.demo.api.TaskExecutorGateway;
+import org.actorrpc.demo.api.TaskExecutorRegistration;
+import org.actorrpc.demo.api.TaskStateSnapshot;
+import org.actorrpc.exceptions.FencingTokenException;
+import org.actorrpc.spring.FencedRpcClient;
+import org.actorrpc.spring.RpcClient;
+import org.actorrpc.spring.RpcEndpointComponent;
+
+/**
+ * The TaskManager's TaskExecutor endpoint. It asks the leader retrieval endpoint who leads,
+ * registers at that leader's ResourceManager ({@code registerTaskExecutor}), offers its slots
+ * ({@code requestSlot}) and sends heartbeats ({@code sendHeartbeat}); it runs the tasks the
+ * JobMaster deploys ({@code submitTask}), reports their transitions
+ * ({@code updateTaskExecutionState}), forwards checkpoint requests to them
+ * ({@code triggerCheckpoint}, answered with {@code acknowledgeCheckpoint}) and cancels them
+ * ({@code cancelTask}).
+ *
+ * <p>It registers again when the ResourceManager does not know it any more (it was declared
+ * lost), when a call is refused for a stale fencing token (a new leader), or after
+ * {@code demo.taskmanager.max-missed-heartbeats} unanswered heartbeats. Tasks of an earlier
+ * registration are cancelled then, since the JobMaster already redeployed them.
+ *
+ * <p><b>Threading:</b> registration state and the {@link TaskSlotTable} live on the main thread;
+ * answers of remote calls continue there through the main-thread executor. Task work runs on
+ * {@link TaskWorkers} threads, which hand state changes back to the main thread and acknowledge
+ * checkpoints themselves.
+ */
+@RpcEndpointComponent(TaskExecutor.ENDPOINT_ID)
+public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
+
+	/** Endpoint id, the last element of the TaskExecutor's address. */
+	public static final String ENDPOINT_ID = "taskexecutor";
+
+	private static final Logger logger = LoggerFactory.getLogger(TaskExecutor.class);
+
+	private final TaskManagerProperties properties;
+
+	private final TaskWorkers workers;
+
+	private final Environment environment;
+
+	private final LeaderRetrievalGateway leaderRetrieval;
+
+	private final ResourceManagerGateway resourceManager;
+
+	private final JobMasterGateway jobMaster;
+
+	private final String resourceId;
+
+	private final TaskSlotTable slots;
+
+	private final TaskListener taskListener = new WorkerCallbacks();
+
+	private LeaderId leaderId;
+
+	private String registrationId;
+
+	private boolean connecting;
+
+	private int missedHeartbeats;
+
+	/**
+	 * Creates the TaskExecutor.
+	 * @param rpcService the RPC service
+	 * @param properties TaskManager settings
+	 * @param workers the worker threads for tasks
+	 * @param environment to read the local HTTP port for the registration
+	 * @param leaderRetrieval who leads the cluster
+	 * @param resourceManager the leader's ResourceManager (fenced)
+	 * @param jobMaster the leader's JobMaster (fenced)
+	 */
+	public TaskExecutor(RpcService rpcService, TaskManagerProperties properties, TaskWorkers workers,
+			Environment environment, @RpcClient("leader") LeaderRetrievalGateway leaderRetrieval,
+			@RpcClient("resourcemanager") ResourceManagerGateway resourceManager,
+			@RpcClient("jobmaster") JobMasterGateway jobMaster) {
+		super(rpcService, ENDPOINT_ID);
+		this.properties = properties;
+		this.workers = workers;
+		this.environment = environment;
+		this.leaderRetrieval = leaderRetrieval;
+		this.resourceManager = resourceManager;
+		this.jobMaster = jobMaster;
+		this.resourceId = properties.getResourceId();
+		this.slots = new TaskSlotTable(this.resourceId, properties.getNumberOfSlots(), this::validateRunsInMainThread);
+	}
+
+	@Override
+	protected void onStart() {
+		logger.info("TaskManager {} started at {} with {} slots", this.resourceId, getAddress(),
+				this.slots.numberOfSlots());
+		connectToResourceManager("start");
+		scheduleRunAsync(this::heartbeat, this.properties.getHeartbeatInterval());
+	}
+
+	@Override
+	protected CompletableFuture<Void> onStop() {
+		for (SimulatedTask task : this.slots.releaseAll()) {
+			task.cancel();
+		}
+		return CompletableFuture.completedFuture(null);
+	}
+
+	// ------------------------------------------------------------------------
+	// JobMaster → TaskExecutor
+	// ------------------------------------------------------------------------
+
+	@Override
+	public CompletableFuture<Acknowledge> submitTask(TaskDeploymentDescriptor deployment) {
+		if (this.registrationId == null || !deployment.leaderId().equals(this.leaderId)) {
+			return CompletableFuture.failedFuture(new IllegalStateException("TaskManager " + this.resourceId
+					+ " refuses task " + deployment.executionId() + " of leader session " + deployment.leaderId()
+					+ ": it is registered under " + ((this.registrationId != null) ? this.leaderId : "no leader")));
+		}
+		int slotIndex;
+		try {
+			slotIndex = this.slots.freeSlotIndex(deployment.slotId());
+		}
+		catch (IllegalArgumentException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		SimulatedTask task = new SimulatedTask(deployment, slotIndex, this.properties.getWorkStep(),
+				this.taskListener);
+		this.slots.occupy(task);
+		report(task.executionId(), ExecutionState.DEPLOYING, null);
+		this.workers.execute(task);
+		logger.info("Deployed task {} ({}) into slot {}", task.executionId(), deployment.jobName(),
+				deployment.slotId());
+		return CompletableFuture.completedFuture(Acknowledge.INSTANCE);
+	}
+
+	@Override
+	public CompletableFuture<Acknowledge> triggerCheckpoint(ExecutionAttemptId executionId, long checkpointId,
+			long timestampMillis) {
+		SimulatedTask task = this.slots.get(executionId);
+		if (task == null || !task.isRunning()) {
+			return CompletableFuture.failedFuture(new IllegalStateException(
+					"Task " + executionId + " is not running on TaskManager " + this.resourceId));
+		}
+		task.triggerCheckpoint(checkpointId);
+		return CompletableFuture.completedFuture(Acknowledge.INSTANCE);
+	}
+
+	@Override
+	public CompletableFuture<Acknowledge> cancelTask(ExecutionAttemptId executionId) {
+		SimulatedTask task = this.slots.get(executionId);
+		if (task != null) {
+			task.cancel();
+			logger.info("Cancelling task {}", executionId);
+		}
+		return CompletableFuture.completedFuture(Acknowledge.INSTANCE);
+	}
+
+	// ------------------------------------------------------------------------
+	// Registration and heartbeats
+	// ------------------------------------------------------------------------
+
+	private void connectToResourceManager(String reason) {
+		if (this.connecting) {
+			return;
+		}
+		this.connecting = true;
+		this.registrationId = null;
+		this.missedHeartbeats = 0;
+		logger.info("TaskManager {} registers at the ResourceManager ({})", this.resourceId, reason);
+		Executor mainThread = getMainThreadExecutor();
+		this.leaderRetrieval.getLeader()
+			.thenComposeAsync(this::registerAt, mainThread)
+			.thenComposeAsync(this::offerSlots, mainThread)
+			.whenCompleteAsync((registered, failure) -> {
+				this.connecting = false;
+				if (failure != null) {
+					this.registrationId = null;
+					logger.warn("TaskManager {} could not register ({}); retrying in {} ms", this.resourceId,
+							rootMessage(failure), this.properties.getRegistrationRetryDelay().toMillis());
+					scheduleRunAsync(() -> connectToResourceManager("retry"),
+							this.properties.getRegistrationRetryDelay());
+				}
+				else {
+					this.registrationId = registered;
+					logger.info("TaskManager {} registered under leader {} (registration {})", this.resourceId,
+							this.leaderId.shortString(), registered);
+				}
+			}, mainThread);
+	}
+
+	private CompletableFuture<RegistrationResponse> registerAt(LeaderInfo leader) {
+		if (!leader.leaderId().equals(this.leaderId)) {
+			if (this.leaderId != null) {
+				logger.info("New leader {} replaces {}", leader.leaderId().shortString(), this.leaderId.shortString());
+			}
+			this.leaderId = leader.leaderId();
+			fenced(this.resourceManager).updateFencingToken(this.leaderId);
+			fenced(this.jobMaster).updateFencingToken(this.leaderId);
+		}
+		// Whatever ran under an earlier registration was failed and redeployed by the JobMaster.
+		List<SimulatedTask> orphans = this.slots.releaseAll();
+		for (SimulatedTask task : orphans) {
+			task.cancel();
+		}
+		if (!orphans.isEmpty()) {
+			logger.info("Cancelled {} tasks of the previous registration", orphans.size());
+		}
+		return this.resourceManager.registerTaskExecutor(new TaskExecutorRegistration(this.resourceId, getAddress(),
+				webUrl(), this.slots.numberOfSlots()));
+	}
+
+	private CompletableFuture<String> offerSlots(RegistrationResponse response) {
+		if (!response.accepted()) {
+			return CompletableFuture.failedFuture(new IllegalStateException("Registration refused: " + response.reason()));
+		}
+		List<CompletableFuture<Acknowledge>> offers = new ArrayList<>();
+		for (int i = 0; i < this.slots.numberOfSlots(); i++) {
+			offers.add(this.resourceManager.requestSlot(new SlotOffer(this.resourceId, response.registrationId(), i)));
+		}
+		return CompletableFuture.allOf(offers.toArray(CompletableFuture[]::new))
+			.thenApply((done) -> response.registrationId());
+	}
+
+	private void heartbeat() {
+		String registration = this.registrationId;
+		if (registration != null) {
+			HeartbeatPayload payload = new HeartbeatPayload(this.resourceId, registration, this.slots.taskCount(),
+					mailboxDepth());
+			this.resourceManager.sendHeartbeat(payload)
+				.whenCompleteAsync((response, failure) -> onHeartbeatAnswer(registration, response, failure),
+						getMainThreadExecutor());
+		}
+		scheduleRunAsync(this::heartbeat, this.properties.getHeartbeatInterval());
+	}
+
+	private void onHeartbeatAnswer(String registration, HeartbeatResponse response, Throwable failure) {
+		if (!registration.equals(this.registrationId)) {
+			return;
+		}
+		if (failure == null && response == HeartbeatResponse.ACCEPTED) {
+			this.missedHeartbeats = 0;
+		}
+		else if (failure == null) {
+			connectToResourceManager("the ResourceManager does not know registration " + registration);
+		}
+		else if (hasCause(failure, FencingTokenException.class)) {
+			connectToResourceManager("the ResourceManager refused the fencing token: " + rootMessage(failure));
+		}
+		else if (++this.missedHeartbeats >= this.properties.getMaxMissedHeartbeats()) {
+			connectToResourceManager(this.missedHeartbeats + " heartbeats unanswered: " + rootMessage(failure));
+		}
+	}
+
+	// ------------------------------------------------------------------------
+	// Tasks → main thread
+	// ------------------------------------------------------------------------
+
+	private void onTaskRunning(SimulatedTask task) {
+		if (this.slots.get(task.executionId()) == task) {
+			report(task.executionId(), ExecutionState.RUNNING, null);
+		}
+	}
+
+	private void onTaskEnded(SimulatedTask task, ExecutionState finalState, String failureCause) {
+		if (this.slots.remove(task)) {
+			report(task.executionId(), finalState, failureCause);
+			logger.info("Task {} {} after {} records", task.executionId(), finalState, task.recordsProcessed());
+		}
+	}
+
+	private void report(ExecutionAttemptId executionId, ExecutionState state, String failureCause) {
+		this.jobMaster.updateTaskExecutionState(new TaskExecutionState(executionId, this.resourceId, state, failureCause))
+			.exceptionally((ex) -> {
+				logger.warn("Could not report {} of task {} to the JobMaster: {}", state, executionId, rootMessage(ex));
+				return null;
+			});
+	}
+
+	private int mailboxDepth() {
+		for (RpcEndpointView view : getRpcService().getEndpointViews()) {
+			if (ENDPOINT_ID.equals(view.getEndpointId())) {
+				return view.getMailboxDepth();
+			}
+		}
+		return 0;
+	}
+
+	private String webUrl() {
+		String port = this.environment.getProperty("local.server.port");
+		return (port != null) ? "http://" + getHostname() + ":" + port : "";
+	}
+
+	@SuppressWarnings("unchecked")
+	private static FencedRpcClient<LeaderId> fenced(Object gateway) {
+		return (FencedRpcClient<LeaderId>) gateway;
+	}
+
+	private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String rootMessage(Throwable failure) {
+		Throwable cause = failure;
+		while ((cause instanceof CompletionException) && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+	}
+
+	/** Worker-thread callbacks of the tasks: state changes go to the main thread. */
+	private final class WorkerCallbacks implements TaskListener {
+
+		@Override
+		public void running(SimulatedTask task) {
+			getMainThreadExecutor().execute(() -> onTaskRunning(task));
+		}
+
+		@Override
+		public void checkpointTaken(SimulatedTask task, long checkpointId, TaskStateSnapshot snapshot) {
+			TaskExecutor.this.jobMaster.acknowledgeCheckpoint(task.executionId(), checkpointId, snapshot);
+		}
+
+		@Override
+		public void ended(SimulatedTask task, ExecutionState finalState, String failureCause) {
+			getMainThreadExecutor().execute(() -> onTaskEnded(task, finalState, failureCause));
+		}
+
+	}
+
+}

@@ -1,0 +1,146 @@
+package org.actorrpc.pekko.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * An endpoint's mailbox: an unbounded, intrusive multi-producer single-consumer FIFO queue (Dmitry
+ * Vyukov's algorithm) whose consumer is the endpoint's main thread. Offering is one atomic
+ * exchange plus a counter increment; depth and the age of the oldest message are O(1) reads.
+ * The consumer parks when the queue is empty and producers wake it.
+ */
+final class EndpointMailbox {
+
+	private static final VarHandle HEAD;
+
+	static {
+		try {
+			HEAD = MethodHandles.lookup().findVarHandle(EndpointMailbox.class, "head", MailboxMessage.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	private final AtomicReference<MailboxMessage> tail;
+
+	private final AtomicLong enqueued = new AtomicLong();
+
+	/** Consumer-owned; published with release semantics for readers of {@link #oldestEnqueuedAt()}. */
+	@SuppressWarnings("unused")
+	private MailboxMessage head;
+
+	private volatile long dequeued;
+
+	private volatile boolean parked;
+
+	private volatile Thread consumer;
+
+	EndpointMailbox() {
+		MailboxMessage stub = new StubMessage();
+		this.head = stub;
+		this.tail = new AtomicReference<>(stub);
+	}
+
+	void bindConsumer(Thread thread) {
+		this.consumer = thread;
+	}
+
+	/**
+	 * Enqueues a message; any thread.
+	 * @param message the message, not enqueued anywhere else
+	 */
+	void offer(MailboxMessage message) {
+		message.enqueuedAt = System.nanoTime();
+		MailboxMessage previous = this.tail.getAndSet(message);
+		this.enqueued.getAndIncrement();
+		previous.next = message;
+		if (this.parked) {
+			LockSupport.unpark(this.consumer);
+		}
+	}
+
+	/**
+	 * Dequeues the next message; consumer only.
+	 * @return the message, or {@code null} if none is visible
+	 */
+	MailboxMessage poll() {
+		MailboxMessage current = (MailboxMessage) HEAD.get(this);
+		MailboxMessage next = current.next;
+		if (next == null) {
+			return null;
+		}
+		HEAD.setRelease(this, next);
+		this.dequeued = this.dequeued + 1;
+		return next;
+	}
+
+	/**
+	 * Dequeues the next message, parking until one arrives; consumer only.
+	 * @return the message
+	 */
+	MailboxMessage take() {
+		for (;;) {
+			MailboxMessage message = poll();
+			if (message != null) {
+				return message;
+			}
+			for (int i = 0; i < 64; i++) {
+				Thread.onSpinWait();
+				message = poll();
+				if (message != null) {
+					return message;
+				}
+			}
+			this.parked = true;
+			message = poll();
+			if (message != null) {
+				this.parked = false;
+				return message;
+			}
+			LockSupport.park(this);
+			this.parked = false;
+		}
+	}
+
+	/**
+	 * Returns how many messages are queued; any thread, O(1).
+	 * @return the depth
+	 */
+	int depth() {
+		long depth = this.enqueued.get() - this.dequeued;
+		return (int) Math.max(0, Math.min(Integer.MAX_VALUE, depth));
+	}
+
+	/**
+	 * Returns when the oldest queued message was enqueued; any thread, O(1).
+	 * @return its {@link System#nanoTime()}, or 0 when empty
+	 */
+	long oldestEnqueuedAt() {
+		MailboxMessage current = (MailboxMessage) HEAD.getAcquire(this);
+		MailboxMessage next = current.next;
+		return (next != null) ? next.enqueuedAt : 0;
+	}
+
+	private static final class StubMessage extends MailboxMessage {
+
+		@Override
+		org.actorrpc.RpcMethod method() {
+			return null;
+		}
+
+		@Override
+		Throwable process(EndpointServer server) {
+			return null;
+		}
+
+		@Override
+		void reject(Throwable failure) {
+		}
+
+	}
+
+}

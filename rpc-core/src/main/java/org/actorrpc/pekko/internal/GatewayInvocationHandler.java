@@ -1,0 +1,176 @@
+package org.actorrpc.pekko.internal;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import org.actorrpc.FencedRpcGateway;
+import org.actorrpc.RpcGateway;
+import org.actorrpc.RpcObserver;
+import org.actorrpc.exceptions.RpcException;
+import org.actorrpc.exceptions.RpcRuntimeException;
+
+/**
+ * Common part of gateway proxies: answers the infrastructure methods ({@code Object},
+ * {@link RpcGateway}, {@link FencedRpcGateway}, default methods) locally and turns every other
+ * call into an RPC through {@link #invokeRpc}. The mapping from {@link Method} to its precomputed
+ * {@link GatewayMethod} is a hash lookup; nothing is reflected per call.
+ */
+abstract class GatewayInvocationHandler implements InvocationHandler {
+
+	final ServiceRuntime runtime;
+
+	final String address;
+
+	final GatewayModel[] models;
+
+	final boolean fenced;
+
+	GatewayInvocationHandler(ServiceRuntime runtime, String address, GatewayModel[] models, boolean fenced) {
+		this.runtime = runtime;
+		this.address = address;
+		this.models = models;
+		this.fenced = fenced;
+	}
+
+	/** @return the token sent with every message, or {@code null} */
+	abstract Object fencingToken();
+
+	abstract Object invokeRpc(GatewayMethod method, Object[] args) throws Throwable;
+
+	/**
+	 * Answers a method that is not an RPC, or returns {@link #NOT_HANDLED}.
+	 * @param proxy the proxy
+	 * @param method the method
+	 * @param args its arguments
+	 * @return the result or {@link #NOT_HANDLED}
+	 * @throws Throwable what the method throws
+	 */
+	Object invokeLocally(Object proxy, Method method, Object[] args) throws Throwable {
+		return NOT_HANDLED;
+	}
+
+	static final Object NOT_HANDLED = new Object();
+
+	@Override
+	public final Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+		GatewayMethod rpc = lookup(method);
+		if (rpc != null) {
+			return invokeRpc(rpc, args);
+		}
+		Class<?> declaring = method.getDeclaringClass();
+		if (declaring == Object.class) {
+			return switch (method.getName()) {
+				case "equals" -> proxy == args[0];
+				case "hashCode" -> System.identityHashCode(proxy);
+				default -> "Gateway(" + this.models[0].gateway.getSimpleName() + " at " + this.address + ")";
+			};
+		}
+		if (declaring == RpcGateway.class) {
+			return method.getName().equals("getAddress") ? this.address : this.runtime.hostnameOf(this.address);
+		}
+		if (declaring == FencedRpcGateway.class) {
+			if (!this.fenced) {
+				throw new UnsupportedOperationException("InvocationHandler does not support the call "
+						+ "FencedRpcGateway#getFencingToken. This indicates that you retrieved a FencedRpcGateway "
+						+ "without specifying a fencing token. Please use RpcService#connect(String, F, Class) with F "
+						+ "being the fencing token to retrieve a properly FencedRpcGateway.");
+			}
+			return fencingToken();
+		}
+		Object local = invokeLocally(proxy, method, args);
+		if (local != NOT_HANDLED) {
+			return local;
+		}
+		if (method.isDefault()) {
+			return InvocationHandler.invokeDefault(proxy, method, args);
+		}
+		throw new RpcRuntimeException("Method " + method + " is not an RPC method of "
+				+ this.models[0].gateway.getName() + " and cannot be invoked on a gateway proxy.");
+	}
+
+	private GatewayMethod lookup(Method method) {
+		for (GatewayModel model : this.models) {
+			GatewayMethod rpc = model.lookup(method);
+			if (rpc != null) {
+				return rpc;
+			}
+		}
+		return null;
+	}
+
+	RpcObserver.ClientCall observe(GatewayMethod method) {
+		RpcObserver observer = this.runtime.observer();
+		if (observer == RpcObserver.NOOP) {
+			return RpcObserver.ClientCall.NOOP;
+		}
+		try {
+			return observer.clientCallStarted(method.descriptor, this.address);
+		}
+		catch (RuntimeException ex) {
+			return RpcObserver.ClientCall.NOOP;
+		}
+	}
+
+	static Map<String, String> contextOf(RpcObserver.ClientCall observation) {
+		return (observation == RpcObserver.ClientCall.NOOP) ? null : observation.context();
+	}
+
+	/**
+	 * Reports a failure that happened before the call was sent, in the way the method's return type
+	 * calls for: a failed future, an exception thrown to a blocking caller, or an unchecked
+	 * exception for a fire-and-forget call (it must not be lost silently).
+	 */
+	Object failBeforeSending(GatewayMethod method, RpcException failure, RpcObserver.ClientCall observation)
+			throws Throwable {
+		observation.completed(failure);
+		return switch (method.kind) {
+			case ASYNC -> CompletableFuture.failedFuture(failure);
+			case BLOCKING -> throw syncFailure(method, failure);
+			case TELL -> throw new RpcRuntimeException(failure.getMessage(), failure);
+		};
+	}
+
+	PendingCall pendingCall(GatewayMethod method, Object[] args, CompletableFuture<Object> future,
+			RpcObserver.ClientCall observation) {
+		Duration timeout = method.timeout(args, this.runtime.settings().askTimeout());
+		Throwable callStack = this.runtime.settings().captureCallStack() ? new Throwable("call site") : null;
+		return new PendingCall(future, method, this.address, timeout, callStack, observation, null);
+	}
+
+	Object await(GatewayMethod method, CompletableFuture<Object> future) throws Throwable {
+		try {
+			return future.get();
+		}
+		catch (ExecutionException ex) {
+			throw syncFailure(method, ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new RpcRuntimeException("Interrupted while waiting for " + method.invocationString + " at "
+					+ this.address, ex);
+		}
+	}
+
+	/**
+	 * The exception a blocking call throws: unchecked failures and checked ones the method declares
+	 * as they are, anything else wrapped in an {@link RpcRuntimeException} (never an
+	 * {@code UndeclaredThrowableException}).
+	 */
+	static Throwable syncFailure(GatewayMethod method, Throwable cause) {
+		if (cause instanceof RuntimeException || cause instanceof Error) {
+			return cause;
+		}
+		for (Class<?> declared : method.method.getExceptionTypes()) {
+			if (declared.isInstance(cause)) {
+				return cause;
+			}
+		}
+		return new RpcRuntimeException("Failure while obtaining synchronous RPC result of " + method.invocationString
+				+ ": " + cause.getMessage(), cause);
+	}
+
+}

@@ -1,0 +1,158 @@
+package org.actorrpc.pekko.internal;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+import org.actorrpc.RpcMethod;
+import org.actorrpc.exceptions.EndpointNotStartedException;
+import org.actorrpc.exceptions.FencingTokenException;
+import org.actorrpc.exceptions.RpcException;
+
+/**
+ * An RPC to run on the endpoint's main thread. Subclasses decide how the result travels back:
+ * by completing the caller's future (local calls) or by a response message (remote calls).
+ */
+abstract class InvocationMessage extends MailboxMessage {
+
+	final GatewayMethod method;
+
+	final Object[] args;
+
+	final boolean fenced;
+
+	final Object fencingToken;
+
+	final Map<String, String> context;
+
+	InvocationMessage(GatewayMethod method, Object[] args, boolean fenced, Object fencingToken,
+			Map<String, String> context) {
+		this.method = method;
+		this.args = args;
+		this.fenced = fenced;
+		this.fencingToken = fencingToken;
+		this.context = context;
+	}
+
+	/** @return whether the caller waits for an answer */
+	abstract boolean expectsAnswer();
+
+	/** Delivers a successful result; any thread. */
+	abstract void complete(Object value);
+
+	/** Delivers a failure; any thread. */
+	abstract void fail(Throwable failure);
+
+	@Override
+	RpcMethod method() {
+		return this.method.descriptor;
+	}
+
+	@Override
+	void reject(Throwable failure) {
+		if (expectsAnswer()) {
+			fail(failure);
+		}
+	}
+
+	@Override
+	Throwable process(EndpointServer server) {
+		if (!server.isRunningForMessages()) {
+			EndpointNotStartedException failure = new EndpointNotStartedException("Discard message "
+					+ this.method.invocationString + ", because the rpc endpoint " + server.getAddress()
+					+ " has not been started yet.");
+			reject(failure);
+			return failure;
+		}
+		Throwable fencingFailure = server.checkFencing(this);
+		if (fencingFailure != null) {
+			reject(fencingFailure);
+			return fencingFailure;
+		}
+		if (this.context != null) {
+			Throwable[] outcome = new Throwable[1];
+			server.observer().withIncomingContext(this.method.descriptor, this.context,
+					() -> outcome[0] = invoke(server));
+			return outcome[0];
+		}
+		return invoke(server);
+	}
+
+	private Throwable invoke(EndpointServer server) {
+		Object result;
+		try {
+			result = this.method.method.invoke(server.endpoint(), this.args);
+		}
+		catch (InvocationTargetException ex) {
+			Throwable cause = ex.getTargetException();
+			if (expectsAnswer()) {
+				fail(cause);
+			}
+			else {
+				server.logFailedTell(this.method, cause);
+			}
+			server.rethrowIfFatal(cause);
+			return cause;
+		}
+		catch (IllegalAccessException | IllegalArgumentException ex) {
+			RpcException failure = new RpcException("Could not invoke " + this.method.invocationString + " on endpoint "
+					+ server.getEndpointId() + ": " + ex.getMessage(), ex);
+			reject(failure);
+			return failure;
+		}
+		if (!expectsAnswer()) {
+			return null;
+		}
+		if (this.method.kind == GatewayMethod.Kind.ASYNC) {
+			if (result == null) {
+				RpcException failure = new RpcException(this.method.invocationString
+						+ " returned null instead of a CompletableFuture");
+				fail(failure);
+				return failure;
+			}
+			CompletableFuture<?> future = (CompletableFuture<?>) result;
+			if (future.isDone() && !future.isCompletedExceptionally()) {
+				complete(future.join());
+			}
+			else {
+				future.whenComplete((value, failure) -> {
+					if (failure != null) {
+						fail(unwrap(failure));
+					}
+					else {
+						complete(value);
+					}
+				});
+			}
+			return null;
+		}
+		complete(result);
+		return null;
+	}
+
+	static Throwable unwrap(Throwable failure) {
+		Throwable current = failure;
+		while ((current instanceof java.util.concurrent.CompletionException
+				|| current instanceof java.util.concurrent.ExecutionException) && current.getCause() != null) {
+			current = current.getCause();
+		}
+		return current;
+	}
+
+	static FencingTokenException fencingMismatch(InvocationMessage message, Object expected, String address) {
+		if (!message.fenced) {
+			return new FencingTokenException("Fencing token missing: Ignoring message "
+					+ message.method.invocationString + " sent to " + address
+					+ " because it carries no fencing token. The endpoint is fenced: connect with "
+					+ "RpcService#connect(address, fencingToken, gatewayClass).");
+		}
+		if (!Objects.equals(expected, message.fencingToken)) {
+			return new FencingTokenException("Fencing token mismatch: Ignoring message "
+					+ message.method.invocationString + " because the fencing token " + message.fencingToken
+					+ " did not match the expected fencing token " + expected + ".");
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,85 @@
+package org.actorrpc.pekko.internal;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.actorrpc.FencedRpcEndpoint;
+import org.actorrpc.MainThreadExecutable;
+import org.actorrpc.RpcObserver;
+import org.actorrpc.RpcServer;
+import org.actorrpc.StartStoppable;
+import org.actorrpc.exceptions.RpcException;
+
+/**
+ * Proxy handler for endpoints of the same service: an RPC becomes a message in the endpoint's
+ * mailbox, enqueued directly by the calling thread — no actor, no serialization (unless the
+ * service forces it, for tests), no copy. Self gateways also answer the {@link RpcServer} methods.
+ */
+final class LocalGatewayHandler extends GatewayInvocationHandler {
+
+	private final EndpointServer server;
+
+	private final Object fencingToken;
+
+	LocalGatewayHandler(ServiceRuntime runtime, EndpointServer server, GatewayModel[] models, boolean fenced,
+			Object fencingToken) {
+		super(runtime, server.getAddress(), models, fenced);
+		this.server = server;
+		this.fencingToken = fencingToken;
+	}
+
+	EndpointServer server() {
+		return this.server;
+	}
+
+	@Override
+	Object fencingToken() {
+		if (this.fencingToken != null) {
+			return this.fencingToken;
+		}
+		return (this.server.endpoint() instanceof FencedRpcEndpoint<?> fencedEndpoint)
+				? fencedEndpoint.getFencingToken() : null;
+	}
+
+	@Override
+	Object invokeLocally(Object proxy, Method method, Object[] args) throws Throwable {
+		Class<?> declaring = method.getDeclaringClass();
+		if (declaring == RpcServer.class || declaring == StartStoppable.class
+				|| declaring == MainThreadExecutable.class) {
+			return method.invoke(this.server, args);
+		}
+		return NOT_HANDLED;
+	}
+
+	@Override
+	Object invokeRpc(GatewayMethod method, Object[] args) throws Throwable {
+		RpcObserver.ClientCall observation = observe(method);
+		Map<String, String> context = contextOf(observation);
+		boolean serialize = this.runtime.settings().forceLocalSerialization() && !method.localOnly;
+		Object[] callArgs = args;
+		if (serialize && args != null) {
+			try {
+				callArgs = (Object[]) method.contract.fromBytes(method.contract.toBytes(args));
+			}
+			catch (RuntimeException ex) {
+				return failBeforeSending(method, new RpcException("Could not serialize the arguments of "
+						+ method.invocationString + ": " + ex.getMessage(), ex), observation);
+			}
+		}
+		Object token = fencingToken();
+		if (method.kind == GatewayMethod.Kind.TELL) {
+			this.server.enqueue(new LocalInvocation(method, callArgs, this.fenced || token != null, token, context,
+					null, false));
+			observation.completed(null);
+			return null;
+		}
+		CompletableFuture<Object> future = new CompletableFuture<>();
+		PendingCall call = pendingCall(method, args, future, observation);
+		this.runtime.timeouts().register(call);
+		this.server.enqueue(new LocalInvocation(method, callArgs, this.fenced || token != null, token, context,
+				call, serialize));
+		return (method.kind == GatewayMethod.Kind.ASYNC) ? future : await(method, future);
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.actorrpc.pekko.internal;
+
+import java.util.Map;
+
+/**
+ * A call from a gateway of the same service: arguments and result are passed by reference
+ * (unless the service forces serialization of local calls) and the caller's pending call is
+ * completed directly.
+ */
+final class LocalInvocation extends InvocationMessage {
+
+	private final PendingCall call;
+
+	private final boolean serializeResult;
+
+	LocalInvocation(GatewayMethod method, Object[] args, boolean fenced, Object fencingToken,
+			Map<String, String> context, PendingCall call, boolean serializeResult) {
+		super(method, args, fenced, fencingToken, context);
+		this.call = call;
+		this.serializeResult = serializeResult;
+	}
+
+	@Override
+	boolean expectsAnswer() {
+		return this.call != null;
+	}
+
+	@Override
+	void complete(Object value) {
+		if (this.serializeResult) {
+			try {
+				value = this.method.contract.fromBytes(this.method.contract.toBytes(value));
+			}
+			catch (RuntimeException ex) {
+				this.call.fail(new org.actorrpc.exceptions.RpcException(
+						"Failed to serialize the result of " + this.method.invocationString + ": " + ex.getMessage(), ex));
+				return;
+			}
+		}
+		this.call.complete(value);
+	}
+
+	@Override
+	void fail(Throwable failure) {
+		this.call.fail(failure);
+	}
+
+}

@@ -1,0 +1,36 @@
+package org.actorrpc.pekko.internal;
+
+import org.actorrpc.RpcMethod;
+
+/**
+ * A message in an endpoint's mailbox. The message is its own queue node (no wrapper allocation
+ * per message) and carries the time it was enqueued, for queue-wait metrics.
+ */
+abstract class MailboxMessage {
+
+	/** Link to the next message; written once by the producer that enqueued that message. */
+	volatile MailboxMessage next;
+
+	/** {@link System#nanoTime()} when enqueued. */
+	long enqueuedAt;
+
+	/**
+	 * Returns what this message invokes, for metrics and views.
+	 * @return the method or task kind
+	 */
+	abstract RpcMethod method();
+
+	/**
+	 * Processes the message on the endpoint's main thread.
+	 * @param server the endpoint's server
+	 * @return the failure to report in metrics, or {@code null}
+	 */
+	abstract Throwable process(EndpointServer server);
+
+	/**
+	 * Answers the message without processing it, because the endpoint cannot process it.
+	 * @param failure why
+	 */
+	abstract void reject(Throwable failure);
+
+}

@@ -1,0 +1,124 @@
+package org.actorrpc.pekko.internal;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+
+import org.actorrpc.serialization.GatewayContract;
+
+/**
+ * Encodes request payloads (fencing token, propagated context, arguments) and response payloads
+ * with a gateway's contract. Encoding uses a per-thread growable buffer, so a call allocates only
+ * the final byte array.
+ */
+final class PayloadCodec {
+
+	static final byte FLAG_FENCED = 1;
+
+	static final byte FLAG_CONTEXT = 2;
+
+	private static final int RETAINED_BUFFER_LIMIT = 1 << 20;
+
+	private static final ThreadLocal<Output> OUTPUT = ThreadLocal.withInitial(() -> new Output(4096, -1));
+
+	private PayloadCodec() {
+	}
+
+	static byte[] encodeRequest(GatewayContract contract, Object fencingToken, boolean fenced,
+			Map<String, String> context, Object[] args) {
+		Output output = output();
+		Kryo kryo = contract.borrow();
+		try {
+			if (fenced) {
+				kryo.writeClassAndObject(output, fencingToken);
+			}
+			if (context != null) {
+				output.writeVarInt(context.size(), true);
+				for (Map.Entry<String, String> entry : context.entrySet()) {
+					output.writeString(entry.getKey());
+					output.writeString(entry.getValue());
+				}
+			}
+			if (args != null) {
+				for (Object arg : args) {
+					kryo.writeClassAndObject(output, arg);
+				}
+			}
+			return finish(output);
+		}
+		finally {
+			contract.release(kryo);
+		}
+	}
+
+	static RpcRequest decodeRequest(GatewayContract contract, long callId, int methodIndex, byte flags, Input input) {
+		int argCount = contract.methods().get(methodIndex).getParameterCount();
+		Kryo kryo = contract.borrow();
+		try {
+			Object token = ((flags & FLAG_FENCED) != 0) ? kryo.readClassAndObject(input) : null;
+			Map<String, String> context = null;
+			if ((flags & FLAG_CONTEXT) != 0) {
+				int size = input.readVarInt(true);
+				context = new HashMap<>(size * 2);
+				for (int i = 0; i < size; i++) {
+					context.put(input.readString(), input.readString());
+				}
+			}
+			Object[] args = new Object[argCount];
+			for (int i = 0; i < argCount; i++) {
+				args[i] = kryo.readClassAndObject(input);
+			}
+			return new RpcRequest(callId, contract.fingerprint(), methodIndex, args, token, context, null);
+		}
+		finally {
+			contract.release(kryo);
+		}
+	}
+
+	static byte[] encodeValue(GatewayContract contract, Object value) {
+		Output output = output();
+		Kryo kryo = contract.borrow();
+		try {
+			kryo.writeClassAndObject(output, value);
+			return finish(output);
+		}
+		finally {
+			contract.release(kryo);
+		}
+	}
+
+	static Object decodeValue(GatewayContract contract, Input input) {
+		Kryo kryo = contract.borrow();
+		try {
+			return kryo.readClassAndObject(input);
+		}
+		finally {
+			contract.release(kryo);
+		}
+	}
+
+	static byte[] encodeFailure(Throwable failure) {
+		Output output = output();
+		FailureCodec.write(output, failure);
+		return finish(output);
+	}
+
+	private static Output output() {
+		Output output = OUTPUT.get();
+		output.reset();
+		return output;
+	}
+
+	private static byte[] finish(Output output) {
+		byte[] bytes = Arrays.copyOf(output.getBuffer(), output.position());
+		if (output.getBuffer().length > RETAINED_BUFFER_LIMIT) {
+			OUTPUT.set(new Output(4096, -1));
+		}
+		return bytes;
+	}
+
+}

@@ -1,0 +1,76 @@
+package org.actorrpc.pekko.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+
+import org.actorrpc.pekko.PekkoRpcServiceSettings;
+
+/**
+ * Translates {@link PekkoRpcServiceSettings} into Pekko configuration: Artery TCP (or TLS) on the
+ * given address, actorrpc's serializer bound to its wire messages with Java serialization off, the
+ * inline routing dispatcher, thread pools sized for small machines, and no JVM shutdown hook (the
+ * owner of the service decides when it stops). The settings' raw Pekko config overrides all of it.
+ */
+public final class PekkoConfigFactory {
+
+	/** Id of the dispatcher that runs actorrpc's routing actors. */
+	public static final String INLINE_DISPATCHER = "actorrpc.inline-dispatcher";
+
+	/** Bytes added to the largest payload for message envelopes, so a payload of exactly the limit fits. */
+	static final long FRAME_HEADROOM = 64 * 1024;
+
+	private PekkoConfigFactory() {
+	}
+
+	/**
+	 * Builds the configuration.
+	 * @param settings the settings
+	 * @return the Pekko configuration, with Pekko's reference configuration as fallback
+	 */
+	public static Config create(PekkoRpcServiceSettings settings) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("pekko.loggers", List.of("org.apache.pekko.event.slf4j.Slf4jLogger"));
+		values.put("pekko.logging-filter", "org.apache.pekko.event.slf4j.Slf4jLoggingFilter");
+		values.put("pekko.loglevel", "INFO");
+		values.put("pekko.stdout-loglevel", "OFF");
+		values.put("pekko.log-dead-letters", "off");
+		values.put("pekko.log-dead-letters-during-shutdown", "off");
+		values.put("pekko.jvm-exit-on-fatal-error", "off");
+		values.put("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
+		values.put("pekko.actor.provider", "remote");
+		values.put("pekko.actor.allow-java-serialization", "off");
+		values.put("pekko.actor.warn-about-java-serializer-usage", "off");
+		values.put("pekko.actor.serializers.actorrpc", RpcWireSerializer.class.getName());
+		values.put("pekko.actor.serialization-bindings.\"" + RpcWireMessage.class.getName() + "\"", "actorrpc");
+		values.put("pekko.actor.default-dispatcher.fork-join-executor.parallelism-min", 2);
+		values.put("pekko.actor.default-dispatcher.fork-join-executor.parallelism-factor", 1.0);
+		values.put("pekko.actor.default-dispatcher.fork-join-executor.parallelism-max", 4);
+		values.put("pekko.actor.internal-dispatcher.fork-join-executor.parallelism-min", 2);
+		values.put("pekko.actor.internal-dispatcher.fork-join-executor.parallelism-max", 4);
+		values.put(INLINE_DISPATCHER + ".type", "Dispatcher");
+		values.put(INLINE_DISPATCHER + ".executor", InlineExecutorConfigurator.class.getName());
+		values.put(INLINE_DISPATCHER + ".throughput", 1000);
+		values.put("pekko.remote.warn-about-direct-use", "off");
+		values.put("pekko.remote.artery.enabled", "on");
+		values.put("pekko.remote.artery.transport", (settings.tls() != null) ? "tls-tcp" : "tcp");
+		values.put("pekko.remote.artery.canonical.hostname", settings.host());
+		values.put("pekko.remote.artery.canonical.port", settings.port());
+		values.put("pekko.remote.artery.bind.hostname", settings.effectiveBindAddress());
+		values.put("pekko.remote.artery.bind.port", String.valueOf(settings.effectiveBindPort()));
+		values.put("pekko.remote.artery.advanced.maximum-frame-size", (settings.maxFrameSize() + FRAME_HEADROOM) + "b");
+		values.put("pekko.remote.artery.advanced.buffer-pool-size", 32);
+		values.put("pekko.remote.artery.advanced.inbound-lanes", 1);
+		values.put("pekko.remote.artery.advanced.outbound-lanes", 1);
+		values.put("pekko.remote.artery.advanced.outbound-message-queue-size", 100000);
+		values.put("pekko.remote.artery.advanced.idle-cpu-level", 1);
+		values.put("pekko.remote.default-remote-dispatcher.fork-join-executor.parallelism-min", 2);
+		values.put("pekko.remote.default-remote-dispatcher.fork-join-executor.parallelism-max", 2);
+		Config generated = ConfigFactory.parseMap(values, "actorrpc settings");
+		return settings.pekkoConfig().withFallback(generated).withFallback(ConfigFactory.defaultReference());
+	}
+
+}

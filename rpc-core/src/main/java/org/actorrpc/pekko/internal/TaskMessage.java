@@ -1,0 +1,81 @@
+package org.actorrpc.pekko.internal;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+import org.actorrpc.RpcMethod;
+import org.actorrpc.exceptions.EndpointNotStartedException;
+
+/**
+ * Code enqueued with {@code runAsync} (no result) or {@code callAsync} (result in a future).
+ */
+final class TaskMessage extends MailboxMessage {
+
+	static final RpcMethod RUN_ASYNC = new RpcMethod("actorrpc", "actorrpc", "runAsync");
+
+	static final RpcMethod CALL_ASYNC = new RpcMethod("actorrpc", "actorrpc", "callAsync");
+
+	private final Runnable runnable;
+
+	private final Callable<Object> callable;
+
+	private final CompletableFuture<Object> future;
+
+	TaskMessage(Runnable runnable) {
+		this.runnable = runnable;
+		this.callable = null;
+		this.future = null;
+	}
+
+	TaskMessage(Callable<Object> callable, CompletableFuture<Object> future) {
+		this.runnable = null;
+		this.callable = callable;
+		this.future = future;
+	}
+
+	@Override
+	RpcMethod method() {
+		return (this.runnable != null) ? RUN_ASYNC : CALL_ASYNC;
+	}
+
+	@Override
+	void reject(Throwable failure) {
+		if (this.future != null) {
+			this.future.completeExceptionally(failure);
+		}
+	}
+
+	@Override
+	Throwable process(EndpointServer server) {
+		if (!server.isRunningForMessages()) {
+			EndpointNotStartedException failure = new EndpointNotStartedException("Discard " + method().method()
+					+ " task, because the rpc endpoint " + server.getAddress() + " has not been started yet.");
+			reject(failure);
+			return failure;
+		}
+		if (this.runnable != null) {
+			try {
+				this.runnable.run();
+				return null;
+			}
+			catch (RuntimeException ex) {
+				server.logFailedTask(ex);
+				return ex;
+			}
+			// Errors propagate: they terminate this endpoint (and only this one).
+		}
+		try {
+			this.future.complete(this.callable.call());
+			return null;
+		}
+		catch (Exception ex) {
+			this.future.completeExceptionally(ex);
+			return ex;
+		}
+		catch (Error ex) {
+			this.future.completeExceptionally(ex);
+			throw ex;
+		}
+	}
+
+}

@@ -1,0 +1,298 @@
+package org.actorrpc.serialization;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.util.MapReferenceResolver;
+import com.esotericsoftware.kryo.util.Pool;
+import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
+import org.objenesis.strategy.StdInstantiatorStrategy;
+
+import org.actorrpc.RpcGateway;
+
+/**
+ * What two nodes must agree on to exchange messages for one gateway interface: its methods (in a
+ * deterministic order, so a method travels as an index) and the Kryo registry of every class its
+ * messages can contain, derived from the interface plus configured extra classes. The
+ * {@link #fingerprint()} covers both and is compared in the connect handshake.
+ *
+ * <p>Kryo runs with registration required and never resolves class names found in a payload, so
+ * an unregistered class is refused before it is loaded or instantiated. Java serialization is not
+ * used. Immutable and thread-safe; Kryo instances are pooled.
+ */
+public final class GatewayContract {
+
+	private static final String FORMAT = "actorrpc-contract-v1";
+
+	private final Class<? extends RpcGateway> gateway;
+
+	private final List<Method> methods;
+
+	private final Map<Method, Integer> methodIndex;
+
+	private final List<Class<?>> registeredClasses;
+
+	private final List<String> descriptors;
+
+	private final long fingerprint;
+
+	private final Pool<Kryo> kryoPool;
+
+	private GatewayContract(Class<? extends RpcGateway> gateway, List<Class<?>> extraClasses) {
+		this.gateway = gateway;
+		this.methods = sortedMethods(gateway);
+		this.methodIndex = new HashMap<>();
+		for (int i = 0; i < this.methods.size(); i++) {
+			this.methodIndex.put(this.methods.get(i), i);
+		}
+		GatewayTypeCollector collector = new GatewayTypeCollector().collectGateway(gateway);
+		for (Class<?> extra : extraClasses) {
+			collector.collectClass(extra);
+		}
+		TreeMap<String, Class<?>> classes = collector.classes();
+		this.registeredClasses = List.copyOf(classes.values());
+		this.descriptors = describe(gateway, this.methods, this.registeredClasses);
+		this.fingerprint = fingerprint(this.descriptors);
+		this.kryoPool = new Pool<>(true, false, 64) {
+			@Override
+			protected Kryo create() {
+				return newKryo();
+			}
+		};
+	}
+
+	/**
+	 * Derives the contract of a gateway interface.
+	 * @param gateway the gateway interface
+	 * @param extraClasses classes to register in addition to the derived ones
+	 * @return the contract
+	 * @throws IllegalArgumentException if {@code gateway} is not an interface
+	 */
+	public static GatewayContract of(Class<? extends RpcGateway> gateway, List<Class<?>> extraClasses) {
+		if (!gateway.isInterface()) {
+			throw new IllegalArgumentException(gateway.getName() + " is not an interface: gateways are interfaces "
+					+ "extending RpcGateway");
+		}
+		return new GatewayContract(gateway, extraClasses);
+	}
+
+	/** @return the gateway interface */
+	public Class<? extends RpcGateway> gateway() {
+		return this.gateway;
+	}
+
+	/** @return the RPC methods, in wire order (a method travels as its index in this list) */
+	public List<Method> methods() {
+		return this.methods;
+	}
+
+	/**
+	 * Returns the wire index of a method.
+	 * @param method a method of the gateway (as obtained from any copy of its Method object)
+	 * @return the index, or -1 if it is not an RPC method of this gateway
+	 */
+	public int indexOf(Method method) {
+		Integer index = this.methodIndex.get(method);
+		return (index != null) ? index : -1;
+	}
+
+	/** @return the classes registered on top of the base set, sorted by name */
+	public List<Class<?>> registeredClasses() {
+		return this.registeredClasses;
+	}
+
+	/** @return one line per method signature and registered class shape; the fingerprint's input */
+	public List<String> descriptors() {
+		return this.descriptors;
+	}
+
+	/** @return a 64-bit hash of {@link #descriptors()} */
+	public long fingerprint() {
+		return this.fingerprint;
+	}
+
+	/**
+	 * Borrows a Kryo instance configured with this contract's registry; give it back with
+	 * {@link #release(Kryo)} on the same or another thread.
+	 * @return a Kryo instance
+	 */
+	public Kryo borrow() {
+		return this.kryoPool.obtain();
+	}
+
+	/**
+	 * Returns a borrowed Kryo instance.
+	 * @param kryo the instance
+	 */
+	public void release(Kryo kryo) {
+		this.kryoPool.free(kryo);
+	}
+
+	/**
+	 * Serializes one value (with its class) with this contract's registry.
+	 * @param value the value, may be null
+	 * @return the bytes
+	 * @throws KryoException naming the class if the value contains an unregistered class
+	 */
+	public byte[] toBytes(Object value) {
+		Kryo kryo = borrow();
+		try (Output output = new Output(256, -1)) {
+			kryo.writeClassAndObject(output, value);
+			return output.toBytes();
+		}
+		finally {
+			release(kryo);
+		}
+	}
+
+	/**
+	 * Deserializes one value written by {@link #toBytes(Object)}.
+	 * @param bytes the bytes
+	 * @return the value
+	 * @throws KryoException if the payload names a class outside the registry
+	 */
+	public Object fromBytes(byte[] bytes) {
+		Kryo kryo = borrow();
+		try {
+			return kryo.readClassAndObject(new Input(bytes));
+		}
+		finally {
+			release(kryo);
+		}
+	}
+
+	/**
+	 * Explains how two contracts' descriptors differ, for a handshake error.
+	 * @param local this side's descriptors
+	 * @param remote the other side's descriptors
+	 * @return a human-readable difference
+	 */
+	public static String describeDifference(List<String> local, List<String> remote) {
+		Set<String> onlyLocal = new LinkedHashSet<>(local);
+		remote.forEach(onlyLocal::remove);
+		Set<String> onlyRemote = new LinkedHashSet<>(remote);
+		local.forEach(onlyRemote::remove);
+		if (onlyLocal.isEmpty() && onlyRemote.isEmpty()) {
+			return "same entries in a different order";
+		}
+		return "only on the endpoint's side: " + onlyLocal + "; only on the caller's side: " + onlyRemote;
+	}
+
+	private Kryo newKryo() {
+		Kryo kryo = new Kryo(new RefusingClassResolver(), new MapReferenceResolver());
+		kryo.setRegistrationRequired(true);
+		kryo.setReferences(false);
+		kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
+		BaseRegistrations.register(kryo);
+		int id = BaseRegistrations.FIRST_DERIVED_ID;
+		for (Class<?> type : this.registeredClasses) {
+			kryo.register(type, id++);
+		}
+		return kryo;
+	}
+
+	private static List<Method> sortedMethods(Class<?> gateway) {
+		List<Method> result = new ArrayList<>();
+		for (Method method : gateway.getMethods()) {
+			if (!GatewayTypeCollector.isInfrastructure(method)) {
+				result.add(method);
+			}
+		}
+		result.sort(Comparator.comparing(GatewayContract::signature));
+		return List.copyOf(result);
+	}
+
+	static String signature(Method method) {
+		StringBuilder sb = new StringBuilder(method.getName()).append('(');
+		Class<?>[] parameters = method.getParameterTypes();
+		for (int i = 0; i < parameters.length; i++) {
+			sb.append((i > 0) ? "," : "").append(parameters[i].getTypeName());
+		}
+		return sb.append(')').append(method.getGenericReturnType().getTypeName()).toString();
+	}
+
+	private static List<String> describe(Class<?> gateway, List<Method> methods, List<Class<?>> classes) {
+		List<String> lines = new ArrayList<>();
+		lines.add("gateway " + gateway.getName());
+		for (Method method : methods) {
+			lines.add("method " + signature(method));
+		}
+		for (Class<?> type : classes) {
+			lines.add("class " + shape(type));
+		}
+		return List.copyOf(lines);
+	}
+
+	private static String shape(Class<?> type) {
+		if (type.isEnum()) {
+			Object[] constants = type.getEnumConstants();
+			return type.getName() + Arrays.toString(constants);
+		}
+		if (type.isRecord()) {
+			StringBuilder sb = new StringBuilder(type.getName()).append('(');
+			RecordComponent[] components = type.getRecordComponents();
+			for (int i = 0; i < components.length; i++) {
+				sb.append((i > 0) ? ", " : "")
+					.append(components[i].getGenericType().getTypeName())
+					.append(' ')
+					.append(components[i].getName());
+			}
+			return sb.append(')').toString();
+		}
+		if (type.isArray()) {
+			return type.getTypeName();
+		}
+		Set<String> fields = new TreeSet<>();
+		for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+			for (java.lang.reflect.Field field : c.getDeclaredFields()) {
+				int modifiers = field.getModifiers();
+				if (!java.lang.reflect.Modifier.isStatic(modifiers) && !java.lang.reflect.Modifier.isTransient(modifiers)) {
+					fields.add(field.getGenericType().getTypeName() + " " + field.getName());
+				}
+			}
+		}
+		return type.getName() + fields;
+	}
+
+	private static long fingerprint(List<String> descriptors) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(FORMAT.getBytes(StandardCharsets.UTF_8));
+			for (String name : BaseRegistrations.names()) {
+				digest.update(name.getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) '\n');
+			}
+			for (String line : descriptors) {
+				digest.update(line.getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) '\n');
+			}
+			byte[] hash = digest.digest();
+			long value = 0;
+			for (int i = 0; i < 8; i++) {
+				value = (value << 8) | (hash[i] & 0xFF);
+			}
+			return value;
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+}

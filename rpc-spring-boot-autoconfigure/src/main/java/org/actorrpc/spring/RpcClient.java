@@ -1,0 +1,56 @@
+package org.actorrpc.spring;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+
+/**
+ * Injects a gateway proxy for the endpoint configured as {@code actorrpc.clients.<name>.address}.
+ * Use it on a field, a setter or a constructor parameter (of a bean or of a {@code @Bean} method)
+ * whose type is an {@link org.actorrpc.RpcGateway} interface:
+ *
+ * <pre class="code">
+ * &#64;Service
+ * class Scheduler {
+ *
+ *     private final JobMasterGateway jobMaster;
+ *
+ *     Scheduler(&#64;RpcClient("jobmaster") JobMasterGateway jobMaster) {
+ *         this.jobMaster = jobMaster;
+ *     }
+ *
+ * }
+ * </pre>
+ *
+ * <p>The proxy is a bean (one per client name and gateway type), so it works with {@code final}
+ * fields and constructor injection, and it is never {@code null}. It connects lazily, on the first
+ * call: the application starts while the remote endpoint is down, and calls fail fast with an
+ * {@link org.actorrpc.exceptions.RpcConnectionException} naming the client and its address until
+ * it is up. A call that finds the remote gone (unreachable, restarted, timed out) drops the
+ * connection, and the next call connects again, so a restarted remote is reachable without
+ * restarting the caller.
+ *
+ * <p>For a {@link org.actorrpc.FencedRpcGateway} the proxy also implements
+ * {@link FencedRpcClient}: set the leader's fencing token with
+ * {@link FencedRpcClient#updateFencingToken} before the first call.
+ *
+ * <p>This annotation is a {@link Qualifier}: the proxies are only injected where it is present,
+ * never into plain {@code @Autowired} gateway injection points.
+ */
+@Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Qualifier
+public @interface RpcClient {
+
+	/**
+	 * Client name: the key under {@code actorrpc.clients} that holds the address and timeout.
+	 * @return the client name
+	 */
+	String value();
+
+}

@@ -1,0 +1,356 @@
+package org.actorrpc.spring.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties of the actorrpc node: its RPC service, the clients it calls, TLS and
+ * raw Pekko settings. Bound from {@code actorrpc.*}; mapped onto
+ * {@link org.actorrpc.pekko.PekkoRpcServiceSettings} by {@link RpcServiceSettingsFactory}.
+ *
+ * <p>Not thread-safe: written by the binder at startup, read-only afterwards.
+ */
+@ConfigurationProperties("actorrpc")
+public class ActorRpcProperties {
+
+	/**
+	 * Whether to auto-configure the actor system, the RPC service, endpoints and clients.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Name of the actor system; part of every endpoint address
+	 * (pekko://system-name@host:port/user/rpc/endpoint-id). Defaults to spring.application.name
+	 * when that is a valid name, else "actorrpc".
+	 */
+	private String systemName;
+
+	/**
+	 * Host name or IP address other nodes reach this node at.
+	 */
+	private String host = "127.0.0.1";
+
+	/**
+	 * Port other nodes reach this node at. 0 picks a free port (tests); clients then need the
+	 * actual port, see RpcService#getPort().
+	 */
+	private int port = 0;
+
+	/**
+	 * Address to bind to, when it differs from the advertised host (behind NAT or in a
+	 * container). Defaults to the host.
+	 */
+	private String bindAddress;
+
+	/**
+	 * Port to bind to, when it differs from the advertised port. Defaults to the port.
+	 */
+	private Integer bindPort;
+
+	/**
+	 * Timeout of calls whose gateway method has no @RpcTimeout parameter, and of connect
+	 * handshakes.
+	 */
+	private Duration askTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Largest serialized request or response. Larger ones fail at once on the side that produced
+	 * them, with an error naming the method, the size and this limit.
+	 */
+	private DataSize maxFrameSize = DataSize.ofMegabytes(10);
+
+	/**
+	 * Whether calls capture the caller's stack so that a timeout shows where the call was made.
+	 * Costs a stack walk per call.
+	 */
+	private boolean captureCallStack = false;
+
+	/**
+	 * Serialization settings.
+	 */
+	private final Serialization serialization = new Serialization();
+
+	/**
+	 * Detection of unreachable remote nodes.
+	 */
+	private final Peer peer = new Peer();
+
+	/**
+	 * Shutdown settings.
+	 */
+	private final Shutdown shutdown = new Shutdown();
+
+	/**
+	 * Clients by name, as referenced by @RpcClient("name"). The "default" entry supplies the
+	 * values a named client does not set.
+	 */
+	private final Map<String, Client> clients = new LinkedHashMap<>();
+
+	/**
+	 * Transport security.
+	 */
+	private final Ssl ssl = new Ssl();
+
+	/**
+	 * Raw Pekko configuration, relative to the "pekko" root (for example
+	 * "remote.artery.advanced.outbound-message-queue-size"). Overrides what the other settings
+	 * generate.
+	 */
+	private final Map<String, String> pekko = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getSystemName() {
+		return this.systemName;
+	}
+
+	public void setSystemName(String systemName) {
+		this.systemName = systemName;
+	}
+
+	public String getHost() {
+		return this.host;
+	}
+
+	public void setHost(String host) {
+		this.host = host;
+	}
+
+	public int getPort() {
+		return this.port;
+	}
+
+	public void setPort(int port) {
+		this.port = port;
+	}
+
+	public String getBindAddress() {
+		return this.bindAddress;
+	}
+
+	public void setBindAddress(String bindAddress) {
+		this.bindAddress = bindAddress;
+	}
+
+	public Integer getBindPort() {
+		return this.bindPort;
+	}
+
+	public void setBindPort(Integer bindPort) {
+		this.bindPort = bindPort;
+	}
+
+	public Duration getAskTimeout() {
+		return this.askTimeout;
+	}
+
+	public void setAskTimeout(Duration askTimeout) {
+		this.askTimeout = askTimeout;
+	}
+
+	public DataSize getMaxFrameSize() {
+		return this.maxFrameSize;
+	}
+
+	public void setMaxFrameSize(DataSize maxFrameSize) {
+		this.maxFrameSize = maxFrameSize;
+	}
+
+	public boolean isCaptureCallStack() {
+		return this.captureCallStack;
+	}
+
+	public void setCaptureCallStack(boolean captureCallStack) {
+		this.captureCallStack = captureCallStack;
+	}
+
+	public Serialization getSerialization() {
+		return this.serialization;
+	}
+
+	public Peer getPeer() {
+		return this.peer;
+	}
+
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
+	public Map<String, Client> getClients() {
+		return this.clients;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public Map<String, String> getPekko() {
+		return this.pekko;
+	}
+
+	/**
+	 * Serialization settings.
+	 */
+	public static class Serialization {
+
+		/**
+		 * Comma-separated list of classes added to every gateway's serialization registry:
+		 * subtypes that cannot be derived from the gateway interfaces (implementations of an
+		 * interface parameter, for example). Both sides of a connection must list the same
+		 * classes.
+		 */
+		private List<Class<?>> extraClasses = new ArrayList<>();
+
+		/**
+		 * Whether local calls serialize their arguments and results as remote calls do. A test
+		 * setting that catches unserializable types early.
+		 */
+		private boolean forceLocal = false;
+
+		public List<Class<?>> getExtraClasses() {
+			return this.extraClasses;
+		}
+
+		public void setExtraClasses(List<Class<?>> extraClasses) {
+			this.extraClasses = extraClasses;
+		}
+
+		public boolean isForceLocal() {
+			return this.forceLocal;
+		}
+
+		public void setForceLocal(boolean forceLocal) {
+			this.forceLocal = forceLocal;
+		}
+
+	}
+
+	/**
+	 * Detection of unreachable remote nodes.
+	 */
+	public static class Peer {
+
+		/**
+		 * How often a remote node with calls in flight is probed.
+		 */
+		private Duration heartbeatInterval = Duration.ofMillis(200);
+
+		/**
+		 * How long a probed node may stay silent before its in-flight calls fail with a
+		 * RecipientUnreachableException. Must be longer than the heartbeat interval.
+		 */
+		private Duration unreachableAfter = Duration.ofMillis(1200);
+
+		public Duration getHeartbeatInterval() {
+			return this.heartbeatInterval;
+		}
+
+		public void setHeartbeatInterval(Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
+		}
+
+		public Duration getUnreachableAfter() {
+			return this.unreachableAfter;
+		}
+
+		public void setUnreachableAfter(Duration unreachableAfter) {
+			this.unreachableAfter = unreachableAfter;
+		}
+
+	}
+
+	/**
+	 * Shutdown settings.
+	 */
+	public static class Shutdown {
+
+		/**
+		 * How long closing the application context waits for the endpoints' onStop futures, and
+		 * then for the RPC service and the actor system to terminate. An endpoint still stopping
+		 * after this time is abandoned with a warning.
+		 */
+		private Duration gracePeriod = Duration.ofSeconds(30);
+
+		public Duration getGracePeriod() {
+			return this.gracePeriod;
+		}
+
+		public void setGracePeriod(Duration gracePeriod) {
+			this.gracePeriod = gracePeriod;
+		}
+
+	}
+
+	/**
+	 * One client: where its endpoint is and how long to wait for it.
+	 */
+	public static class Client {
+
+		/**
+		 * Address of the endpoint, for example
+		 * "pekko://jobmaster@127.0.0.1:6123/user/rpc/jobmaster", or "local:endpoint-id" for an
+		 * endpoint of this application (useful in tests with port 0). Taken from the "default"
+		 * entry when not set.
+		 */
+		private String address;
+
+		/**
+		 * How long a call waits for the connection to the endpoint, and how long an
+		 * asynchronous call (returning CompletableFuture) waits for its result before failing
+		 * with a timeout naming this client. Blocking calls use @RpcTimeout or
+		 * actorrpc.ask-timeout. Taken from the "default" entry when not set, else 10 seconds.
+		 */
+		private Duration timeout;
+
+		public String getAddress() {
+			return this.address;
+		}
+
+		public void setAddress(String address) {
+			this.address = address;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Transport security.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) holding this node's key and the trusted
+		 * certificates. Enables mutual TLS: peers without a trusted certificate cannot connect.
+		 */
+		private String bundle;
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
+}

@@ -1,0 +1,43 @@
+package org.actorrpc.spring.boot.autoconfigure;
+
+import org.actorrpc.RpcService;
+import org.actorrpc.spring.RpcClient;
+
+import org.springframework.beans.factory.annotation.AutowiredAnnotationBeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for {@link RpcClient @RpcClient} injection:
+ * registers the gateway proxies as beans and injects them into annotated fields and setters
+ * (constructor and {@code @Bean} method parameters are resolved by Spring's own qualifier
+ * matching).
+ */
+@AutoConfiguration(after = RpcServiceAutoConfiguration.class)
+@ConditionalOnBean(RpcService.class)
+public final class RpcClientAutoConfiguration {
+
+	@Bean
+	static RpcClientBeanRegistrar actorRpcClientBeanRegistrar() {
+		return new RpcClientBeanRegistrar();
+	}
+
+	@Bean
+	static AutowiredAnnotationBeanPostProcessor actorRpcClientInjectionPostProcessor() {
+		AutowiredAnnotationBeanPostProcessor postProcessor = new AutowiredAnnotationBeanPostProcessor();
+		postProcessor.setAutowiredAnnotationType(RpcClient.class);
+		postProcessor.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
+		return postProcessor;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RpcClients actorRpcClients(ActorRpcProperties properties, RpcService rpcService) {
+		return new RpcClients(properties, rpcService);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The {@code actorrpc} Actuator endpoint.
+ */
+package org.actorrpc.spring.boot.autoconfigure.actuate;

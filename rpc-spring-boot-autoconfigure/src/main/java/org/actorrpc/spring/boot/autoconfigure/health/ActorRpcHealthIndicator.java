@@ -1,0 +1,70 @@
+package org.actorrpc.spring.boot.autoconfigure.health;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.actorrpc.RpcEndpointView;
+import org.actorrpc.RpcService;
+import org.apache.pekko.actor.ActorSystem;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Health of this node's RPC service: DOWN when the actor system or the RPC service has
+ * terminated, or when an endpoint terminated unexpectedly (state {@code FAILED}); UP otherwise.
+ * Remote nodes are never contacted: their reachability is not this node's health, and must not
+ * feed liveness.
+ *
+ * <p>Thread-safe; reads O(1) snapshots.
+ */
+public class ActorRpcHealthIndicator extends AbstractHealthIndicator {
+
+	private final RpcService rpcService;
+
+	private final ActorSystem actorSystem;
+
+	/**
+	 * Creates the indicator.
+	 * @param rpcService the RPC service
+	 * @param actorSystem the actor system, or {@code null} when there is no such bean
+	 */
+	public ActorRpcHealthIndicator(RpcService rpcService, ActorSystem actorSystem) {
+		super("actorrpc health check failed");
+		this.rpcService = rpcService;
+		this.actorSystem = actorSystem;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		Map<String, String> endpoints = new LinkedHashMap<>();
+		List<String> failed = new ArrayList<>();
+		for (RpcEndpointView view : this.rpcService.getEndpointViews()) {
+			endpoints.put(view.getEndpointId(), view.getState().name());
+			if (view.getState() == RpcEndpointView.State.FAILED) {
+				failed.add(view.getEndpointId());
+			}
+		}
+		boolean systemTerminated = this.actorSystem != null && this.actorSystem.whenTerminated().isCompleted();
+		boolean serviceTerminated = this.rpcService.getTerminationFuture().isDone();
+		if (systemTerminated || serviceTerminated || !failed.isEmpty()) {
+			builder.down();
+		}
+		else {
+			builder.up();
+		}
+		if (systemTerminated) {
+			builder.withDetail("actorSystem", "TERMINATED");
+		}
+		if (serviceTerminated) {
+			builder.withDetail("rpcService", "TERMINATED");
+		}
+		if (!failed.isEmpty()) {
+			builder.withDetail("failedEndpoints", failed);
+		}
+		builder.withDetail("endpoints", endpoints);
+	}
+
+}

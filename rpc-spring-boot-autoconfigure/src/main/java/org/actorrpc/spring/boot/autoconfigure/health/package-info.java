@@ -1,0 +1,4 @@
+/**
+ * The {@code actorrpc} health contributor.
+ */
+package org.actorrpc.spring.boot.autoconfigure.health;

@@ -1,0 +1,4 @@
+/**
+ * Micrometer metrics for actorrpc.
+ */
+package org.actorrpc.spring.boot.autoconfigure.metrics;

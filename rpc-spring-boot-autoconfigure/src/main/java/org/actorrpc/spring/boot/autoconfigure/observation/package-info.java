@@ -1,0 +1,4 @@
+/**
+ * Micrometer Observation (tracing) for actorrpc calls.
+ */
+package org.actorrpc.spring.boot.autoconfigure.observation;

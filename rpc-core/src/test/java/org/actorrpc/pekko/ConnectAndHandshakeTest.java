@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.actorrpc.RpcGateway;
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code connect}: address resolution and the handshake (gateway type, serialization registry),
  * failing fast with a clear error (Flink's PekkoRpcActorHandshakeTest and RpcConnectionTest).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConnectAndHandshakeTest {
 
 	/** A connect must fail long before this; a timeout would show up as a failed bound. */
@@ -31,14 +34,36 @@ class ConnectAndHandshakeTest {
 
 	private static final Duration BOUND = Duration.ofSeconds(20);
 
+	/** Services shared by the tests of this class; each test uses its own endpoint ids. */
 	@RegisterExtension
-	final RpcServices services = new RpcServices();
+	static final RpcServices SERVICES = new RpcServices();
+
+	private PekkoRpcService sharedServer;
+
+	private PekkoRpcService sharedClient;
+
+	private PekkoRpcService serverWithExtra;
+
+	private PekkoRpcService clientWithClientExtra;
+
+	private PekkoRpcService clientWithServerExtra;
+
+	@BeforeAll
+	void startServices() {
+		this.sharedServer = SERVICES.create("server");
+		this.sharedClient = SERVICES.create("client", b -> b.askTimeout(HUGE_ASK_TIMEOUT));
+		this.serverWithExtra = SERVICES.create("server-extra", b -> b.addSerializableClasses(OnlyOnServer.class));
+		this.clientWithClientExtra = SERVICES.create("client-extra",
+				b -> b.askTimeout(HUGE_ASK_TIMEOUT).addSerializableClasses(OnlyOnClient.class));
+		this.clientWithServerExtra = SERVICES.create("client-same-extra",
+				b -> b.askTimeout(HUGE_ASK_TIMEOUT).addSerializableClasses(OnlyOnServer.class));
+	}
 
 	@Test
 	void connectWithAMatchingGatewaySucceedsAndCalls() throws Exception {
-		PekkoRpcService server = this.services.create("server");
-		PekkoRpcService client = this.services.create("client");
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo");
+		PekkoRpcService server = this.sharedServer;
+		PekkoRpcService client = this.sharedClient;
+		EchoEndpoint endpoint = new EchoEndpoint(server, "echo-0");
 		endpoint.start();
 
 		EchoGateway gateway = client.connect(endpoint.getAddress(), EchoGateway.class)
@@ -49,9 +74,9 @@ class ConnectAndHandshakeTest {
 
 	@Test
 	void connectWithAGatewayTheEndpointDoesNotImplementFailsWithHandshakeException() {
-		PekkoRpcService server = this.services.create("server");
-		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(HUGE_ASK_TIMEOUT));
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo");
+		PekkoRpcService server = this.sharedServer;
+		PekkoRpcService client = this.sharedClient;
+		EchoEndpoint endpoint = new EchoEndpoint(server, "echo-1");
 		endpoint.start();
 
 		Throwable failure = Failures.failureOfCall(() -> client.connect(endpoint.getAddress(), OtherGateway.class), FAST);
@@ -62,7 +87,7 @@ class ConnectAndHandshakeTest {
 
 	@Test
 	void connectToAnUnresolvableHostFailsFastWithRpcConnectionExceptionNamingTheAddress() {
-		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(HUGE_ASK_TIMEOUT));
+		PekkoRpcService client = this.sharedClient;
 		String address = "pekko://nowhere@unresolvable-host.invalid:6123/user/rpc/echo";
 
 		Throwable failure = Failures.failureOfCall(() -> client.connect(address, EchoGateway.class), FAST);
@@ -73,7 +98,7 @@ class ConnectAndHandshakeTest {
 
 	@Test
 	void connectToAPortWithNobodyListeningFailsFastWithRpcConnectionException() throws Exception {
-		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(HUGE_ASK_TIMEOUT));
+		PekkoRpcService client = this.sharedClient;
 		int freePort;
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
 			freePort = socket.getLocalPort();
@@ -88,8 +113,8 @@ class ConnectAndHandshakeTest {
 
 	@Test
 	void connectToANonexistentEndpointOfARunningServiceFailsFastWithRpcConnectionException() {
-		PekkoRpcService server = this.services.create("server");
-		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(HUGE_ASK_TIMEOUT));
+		PekkoRpcService server = this.sharedServer;
+		PekkoRpcService client = this.sharedClient;
 		String address = server.getEndpointAddress("no-such-endpoint");
 
 		Throwable failure = Failures.failureOfCall(() -> client.connect(address, EchoGateway.class), FAST);
@@ -100,9 +125,9 @@ class ConnectAndHandshakeTest {
 
 	@Test
 	void connectToATerminatedEndpointFailsFastWithRpcConnectionException() throws Exception {
-		PekkoRpcService server = this.services.create("server");
-		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(HUGE_ASK_TIMEOUT));
-		EchoEndpoint endpoint = new EchoEndpoint(server, "gone");
+		PekkoRpcService server = this.sharedServer;
+		PekkoRpcService client = this.sharedClient;
+		EchoEndpoint endpoint = new EchoEndpoint(server, "gone-5");
 		endpoint.start();
 		endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
 
@@ -114,10 +139,9 @@ class ConnectAndHandshakeTest {
 
 	@Test
 	void clientWithAnExtraSerializableClassGetsHandshakeExceptionNamingTheClass() {
-		PekkoRpcService server = this.services.create("server");
-		PekkoRpcService client = this.services.create("client",
-				b -> b.askTimeout(HUGE_ASK_TIMEOUT).addSerializableClasses(OnlyOnClient.class));
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo");
+		PekkoRpcService server = this.sharedServer;
+		PekkoRpcService client = this.clientWithClientExtra;
+		EchoEndpoint endpoint = new EchoEndpoint(server, "echo-client-extra");
 		endpoint.start();
 
 		Throwable failure = Failures.failureOfCall(() -> client.connect(endpoint.getAddress(), EchoGateway.class), FAST);
@@ -128,9 +152,9 @@ class ConnectAndHandshakeTest {
 
 	@Test
 	void serverWithAnExtraSerializableClassRefusesTheHandshakeNamingTheClass() {
-		PekkoRpcService server = this.services.create("server", b -> b.addSerializableClasses(OnlyOnServer.class));
-		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(HUGE_ASK_TIMEOUT));
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo");
+		PekkoRpcService server = this.serverWithExtra;
+		PekkoRpcService client = this.sharedClient;
+		EchoEndpoint endpoint = new EchoEndpoint(server, "echo-refused");
 		endpoint.start();
 
 		Throwable failure = Failures.failureOfCall(() -> client.connect(endpoint.getAddress(), EchoGateway.class), FAST);
@@ -141,9 +165,9 @@ class ConnectAndHandshakeTest {
 
 	@Test
 	void servicesWithTheSameExtraClassesConnect() throws Exception {
-		PekkoRpcService server = this.services.create("server", b -> b.addSerializableClasses(OnlyOnServer.class));
-		PekkoRpcService client = this.services.create("client", b -> b.addSerializableClasses(OnlyOnServer.class));
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo");
+		PekkoRpcService server = this.serverWithExtra;
+		PekkoRpcService client = this.clientWithServerExtra;
+		EchoEndpoint endpoint = new EchoEndpoint(server, "echo-accepted");
 		endpoint.start();
 
 		EchoGateway gateway = client.connect(endpoint.getAddress(), EchoGateway.class)
@@ -154,9 +178,9 @@ class ConnectAndHandshakeTest {
 
 	@Test
 	void everyConnectPerformsItsOwnHandshake() throws Exception {
-		PekkoRpcService server = this.services.create("server");
-		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(HUGE_ASK_TIMEOUT));
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo");
+		PekkoRpcService server = this.sharedServer;
+		PekkoRpcService client = this.sharedClient;
+		EchoEndpoint endpoint = new EchoEndpoint(server, "echo-9");
 		endpoint.start();
 		client.connect(endpoint.getAddress(), EchoGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS);
 

@@ -5,8 +5,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.actorrpc.FencedRpcEndpoint;
@@ -23,24 +25,35 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link FencingTokenException}, an unfenced gateway cannot reach a fenced endpoint (Flink's
  * FencedRpcEndpointTest).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FencingTest {
 
 	private static final Duration BOUND = Duration.ofSeconds(20);
 
+	/** Two services shared by the tests of this class; each test gets a fresh endpoint. */
 	@RegisterExtension
-	final RpcServices services = new RpcServices();
+	static final RpcServices SERVICES = new RpcServices();
+
+	private PekkoRpcService server;
 
 	private PekkoRpcService client;
 
+	private int endpoints;
+
 	private FencedCounterEndpoint endpoint;
 
-	private final UUID token = UUID.randomUUID();
+	private UUID token;
+
+	@BeforeAll
+	void startServices() {
+		this.server = SERVICES.create("server");
+		this.client = SERVICES.create("client", b -> b.askTimeout(Duration.ofSeconds(60)));
+	}
 
 	@BeforeEach
 	void startFencedEndpoint() {
-		PekkoRpcService server = this.services.create("server");
-		this.client = this.services.create("client", b -> b.askTimeout(Duration.ofSeconds(60)));
-		this.endpoint = new FencedCounterEndpoint(server, "fenced", this.token);
+		this.token = UUID.randomUUID();
+		this.endpoint = new FencedCounterEndpoint(this.server, "fenced-" + (++this.endpoints), this.token);
 		this.endpoint.start();
 	}
 
@@ -111,7 +124,8 @@ class FencingTest {
 		FencedCounterGateway oldLeader = connect(this.token);
 		this.endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
 		UUID newToken = UUID.randomUUID();
-		FencedCounterEndpoint newLeader = new FencedCounterEndpoint(this.endpoint.getRpcService(), "fenced", newToken);
+		FencedCounterEndpoint newLeader = new FencedCounterEndpoint(this.server, this.endpoint.getEndpointId(),
+				newToken);
 		newLeader.start();
 
 		FencedCounterGateway oldTokenGateway = connect(this.token);

@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.actorrpc.Local;
@@ -37,16 +39,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with no configuration, user additions extend it, anything else is refused naming the class, and
  * Java serialization is off (Flink's MessageSerializationTest, made safe).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KryoSerializationTest {
 
 	private static final Duration BOUND = Duration.ofSeconds(20);
 
+	/** Services created in {@link #startSharedServices()} live for the class, others for one test. */
 	@RegisterExtension
-	final RpcServices services = new RpcServices();
+	static final RpcServices SERVICES = new RpcServices();
+
+	private PekkoRpcService sharedServer;
+
+	private PekkoRpcService sharedClient;
+
+	private int endpoints;
+
+	@BeforeAll
+	void startSharedServices() {
+		this.sharedServer = SERVICES.create("server");
+		this.sharedClient = SERVICES.create("client");
+	}
 
 	@Test
 	void recordsEnumsJavaTimeCollectionsAndNestedGenericsRoundTripRemotely() throws Exception {
-		ValuesGateway gateway = connectRemote("values", b -> b);
+		ValuesGateway gateway = connectShared();
 		Payload payload = new Payload("name", 42, 7L, 3.5, true, Color.GREEN, UUID.randomUUID(),
 				Instant.parse("2026-11-24T03:00:00.123456789Z"), Duration.ofMillis(1500), LocalDate.of(2026, 11, 24),
 				LocalDateTime.of(2026, 11, 24, 4, 5, 6), List.of(new Item("a", 1), new Item("b", 2), new Item("c", 3)),
@@ -60,7 +76,7 @@ class KryoSerializationTest {
 
 	@Test
 	void immutableAndMutableCollectionsOfEverySizeRoundTripRemotely() throws Exception {
-		ValuesGateway gateway = connectRemote("values", b -> b);
+		ValuesGateway gateway = connectShared();
 		List<List<String>> lists = List.of(List.of(), List.of("one"), List.of("one", "two"),
 				List.of("one", "two", "three"), new ArrayList<>(List.of("array", "list")),
 				java.util.Arrays.asList("as", "list"), new java.util.LinkedList<>(List.of("linked")));
@@ -77,7 +93,7 @@ class KryoSerializationTest {
 
 	@Test
 	void byteArraysUuidsAndEnumsRoundTripRemotely() throws Exception {
-		ValuesGateway gateway = connectRemote("values", b -> b);
+		ValuesGateway gateway = connectShared();
 		byte[] bytes = new byte[] { 1, 2, 3, -128, 127 };
 		UUID uuid = UUID.randomUUID();
 
@@ -88,7 +104,7 @@ class KryoSerializationTest {
 
 	@Test
 	void zonedDateTimeAndOptionalRoundTripRemotely() throws Exception {
-		ValuesGateway gateway = connectRemote("values", b -> b);
+		ValuesGateway gateway = connectShared();
 		ZonedDateTime zoned = ZonedDateTime.of(2026, 11, 24, 4, 0, 0, 0, java.time.ZoneId.of("Europe/Berlin"));
 
 		assertThat(gateway.zoned(zoned).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(zoned);
@@ -99,7 +115,7 @@ class KryoSerializationTest {
 
 	@Test
 	void nullArgumentsAndNullFieldsRoundTripRemotely() throws Exception {
-		ValuesGateway gateway = connectRemote("values", b -> b);
+		ValuesGateway gateway = connectShared();
 		Item withNull = new Item(null, 0);
 
 		assertThat(gateway.item(withNull).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(withNull);
@@ -108,7 +124,7 @@ class KryoSerializationTest {
 
 	@Test
 	void subtypeOfAnInterfaceParameterIsRefusedOnTheCallerNamingTheClass() throws Exception {
-		ValuesGateway gateway = connectRemote("values", b -> b);
+		ValuesGateway gateway = connectShared();
 
 		Throwable failure = Failures.failureOfCall(() -> gateway.area(new Circle(2.0)), BOUND);
 
@@ -127,8 +143,7 @@ class KryoSerializationTest {
 
 	@Test
 	void nonSerializableLocalArgumentIsPassedByReference() throws Exception {
-		PekkoRpcService service = this.services.create("local");
-		ValuesEndpoint endpoint = new ValuesEndpoint(service, "local");
+		ValuesEndpoint endpoint = new ValuesEndpoint(this.sharedServer, "local-" + (++this.endpoints));
 		endpoint.start();
 		Object notSerializable = new Object();
 
@@ -140,7 +155,7 @@ class KryoSerializationTest {
 
 	@Test
 	void forcedLocalSerializationCopiesArgumentsExceptForLocalMethods() throws Exception {
-		PekkoRpcService service = this.services.create("forced", b -> b.forceLocalSerialization(true));
+		PekkoRpcService service = SERVICES.create("forced", b -> b.forceLocalSerialization(true));
 		ValuesEndpoint endpoint = new ValuesEndpoint(service, "forced");
 		endpoint.start();
 		ValuesGateway self = endpoint.getSelfGateway(ValuesGateway.class);
@@ -156,7 +171,7 @@ class KryoSerializationTest {
 
 	@Test
 	void forcedLocalSerializationRefusesUnregisteredArgumentsLikeARemoteCall() throws Exception {
-		PekkoRpcService service = this.services.create("forced", b -> b.forceLocalSerialization(true));
+		PekkoRpcService service = SERVICES.create("forced", b -> b.forceLocalSerialization(true));
 		ValuesEndpoint endpoint = new ValuesEndpoint(service, "forced");
 		endpoint.start();
 		ValuesGateway self = endpoint.getSelfGateway(ValuesGateway.class);
@@ -168,7 +183,7 @@ class KryoSerializationTest {
 
 	@Test
 	void javaSerializationIsOff() {
-		PekkoRpcService service = this.services.create("nojava");
+		PekkoRpcService service = this.sharedServer;
 		Serialization serialization = SerializationExtension.get(service.getActorSystem());
 
 		assertThat(service.getActorSystem().settings().config().getBoolean("pekko.actor.allow-java-serialization"))
@@ -178,10 +193,17 @@ class KryoSerializationTest {
 			.isTrue();
 	}
 
+	private ValuesGateway connectShared() throws Exception {
+		ValuesEndpoint endpoint = new ValuesEndpoint(this.sharedServer, "values-" + (++this.endpoints));
+		endpoint.start();
+		return this.sharedClient.connect(endpoint.getAddress(), ValuesGateway.class)
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+	}
+
 	private ValuesGateway connectRemote(String id,
 			java.util.function.UnaryOperator<PekkoRpcServiceSettings.Builder> customizer) throws Exception {
-		PekkoRpcService server = this.services.create("server", customizer);
-		PekkoRpcService client = this.services.create("client", customizer);
+		PekkoRpcService server = SERVICES.create("server", customizer);
+		PekkoRpcService client = SERVICES.create("client", customizer);
 		ValuesEndpoint endpoint = new ValuesEndpoint(server, id);
 		endpoint.start();
 		return client.connect(endpoint.getAddress(), ValuesGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS);

@@ -6,8 +6,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.actorrpc.RpcEndpoint;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * oversized remote response fails with an error naming the limit, local responses are not limited
  * (Flink's PekkoRpcActorOversizedResponseMessageTest and MessageSerializationTest).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OversizedMessageTest {
 
 	private static final long FRAME_SIZE = 32_000;
@@ -35,22 +38,31 @@ class OversizedMessageTest {
 
 	private static final Duration BOUND = Duration.ofSeconds(20);
 
+	/** Two services shared by the tests of this class; each test gets a fresh endpoint. */
 	@RegisterExtension
-	final RpcServices services = new RpcServices();
+	static final RpcServices SERVICES = new RpcServices();
+
+	private PekkoRpcService server;
+
+	private PekkoRpcService client;
+
+	private int endpoints;
 
 	private PayloadEndpoint endpoint;
 
 	private PayloadGateway remote;
 
+	@BeforeAll
+	void startServices() {
+		this.server = SERVICES.create("server", b -> b.maxFrameSize(FRAME_SIZE).askTimeout(ASK_TIMEOUT));
+		this.client = SERVICES.create("client", b -> b.maxFrameSize(FRAME_SIZE).askTimeout(ASK_TIMEOUT));
+	}
+
 	@BeforeEach
 	void connect() throws Exception {
-		PekkoRpcService server = this.services.create("server",
-				b -> b.maxFrameSize(FRAME_SIZE).askTimeout(ASK_TIMEOUT));
-		PekkoRpcService client = this.services.create("client",
-				b -> b.maxFrameSize(FRAME_SIZE).askTimeout(ASK_TIMEOUT));
-		this.endpoint = new PayloadEndpoint(server, "payload");
+		this.endpoint = new PayloadEndpoint(this.server, "payload-" + (++this.endpoints));
 		this.endpoint.start();
-		this.remote = client.connect(this.endpoint.getAddress(), PayloadGateway.class)
+		this.remote = this.client.connect(this.endpoint.getAddress(), PayloadGateway.class)
 			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
 	}
 

@@ -80,8 +80,7 @@ class RemoteFailureTest {
 		CompletableFuture<String> inFlight = gateway.hang();
 		assertThat(gateway.echo("hang is queued before this").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isNotNull();
 
-		server.getActorSystem().terminate();
-		server.getActorSystem().getWhenTerminated().toCompletableFuture().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		server.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
 
 		Throwable failure = Failures.failureOf(inFlight, DEAD_REMOTE_DETECTION);
 		assertThat(failure).isInstanceOf(RecipientUnreachableException.class);

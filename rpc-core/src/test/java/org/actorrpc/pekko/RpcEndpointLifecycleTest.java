@@ -8,7 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.actorrpc.RpcEndpoint;
@@ -28,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Endpoint lifecycle: not started, started, stopping (onStop awaited while serving), terminated,
  * and the service's close (Flink's PekkoRpcActorTest / PekkoRpcServiceTest lifecycle cases).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RpcEndpointLifecycleTest {
 
 	/** Long enough that "fails at once" can never be confused with a timeout. */
@@ -37,12 +40,26 @@ class RpcEndpointLifecycleTest {
 
 	private static final Duration BOUND = Duration.ofSeconds(20);
 
+	/**
+	 * Services created in {@link #startServices()} are shared by the tests of this class (each
+	 * test uses its own endpoint ids); tests that close a service create their own.
+	 */
 	@RegisterExtension
-	final RpcServices services = new RpcServices();
+	static final RpcServices SERVICES = new RpcServices();
+
+	private PekkoRpcService shared;
+
+	private PekkoRpcService sharedClient;
+
+	@BeforeAll
+	void startServices() {
+		this.shared = SERVICES.create("lifecycle", b -> b.askTimeout(LONG_ASK_TIMEOUT));
+		this.sharedClient = SERVICES.create("client", b -> b.askTimeout(LONG_ASK_TIMEOUT));
+	}
 
 	@Test
 	void callBeforeStartFailsWithEndpointNotStartedException() throws Exception {
-		PekkoRpcService service = this.services.create("lifecycle", b -> b.askTimeout(LONG_ASK_TIMEOUT));
+		PekkoRpcService service = this.shared;
 		EchoEndpoint endpoint = new EchoEndpoint(service, "not-started");
 		EchoGateway gateway = service.connect(endpoint.getAddress(), EchoGateway.class)
 			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
@@ -56,9 +73,9 @@ class RpcEndpointLifecycleTest {
 
 	@Test
 	void connectHandshakeSucceedsBeforeTheEndpointIsStarted() throws Exception {
-		PekkoRpcService server = this.services.create("server");
-		PekkoRpcService client = this.services.create("client");
-		EchoEndpoint endpoint = new EchoEndpoint(server, "not-started");
+		PekkoRpcService server = this.shared;
+		PekkoRpcService client = this.sharedClient;
+		EchoEndpoint endpoint = new EchoEndpoint(server, "not-started-remote");
 
 		EchoGateway gateway = client.connect(endpoint.getAddress(), EchoGateway.class)
 			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
@@ -69,7 +86,7 @@ class RpcEndpointLifecycleTest {
 
 	@Test
 	void onStartRunsWhenTheEndpointStarts() throws Exception {
-		PekkoRpcService service = this.services.create("lifecycle");
+		PekkoRpcService service = this.shared;
 		CompletableFuture<Boolean> runningInOnStart = new CompletableFuture<>();
 		LifecycleEndpoint endpoint = new LifecycleEndpoint(service, "starts") {
 			@Override
@@ -85,7 +102,7 @@ class RpcEndpointLifecycleTest {
 
 	@Test
 	void failingOnStartFailsTheTerminationFutureWithTheCause() {
-		PekkoRpcService service = this.services.create("lifecycle");
+		PekkoRpcService service = this.shared;
 		IllegalStateException cause = new IllegalStateException("onStart refused");
 		LifecycleEndpoint endpoint = new LifecycleEndpoint(service, "fails-start") {
 			@Override
@@ -102,7 +119,7 @@ class RpcEndpointLifecycleTest {
 
 	@Test
 	void terminationFutureCompletesOnlyAfterClose() throws Exception {
-		PekkoRpcService service = this.services.create("lifecycle");
+		PekkoRpcService service = this.shared;
 		EchoEndpoint endpoint = new EchoEndpoint(service, "terminates");
 		endpoint.start();
 		endpoint.getSelfGateway(EchoGateway.class).echo("round trip").get(BOUND.toSeconds(), TimeUnit.SECONDS);
@@ -115,7 +132,7 @@ class RpcEndpointLifecycleTest {
 
 	@Test
 	void onStopRunsOnTheMainThreadAndTheEndpointKeepsServingUntilItsFutureCompletes() throws Exception {
-		PekkoRpcService service = this.services.create("lifecycle", b -> b.askTimeout(LONG_ASK_TIMEOUT));
+		PekkoRpcService service = this.shared;
 		CompletableFuture<Void> stopDone = new CompletableFuture<>();
 		CompletableFuture<Thread> onStopThread = new CompletableFuture<>();
 		CompletableFuture<Boolean> runningInOnStop = new CompletableFuture<>();
@@ -131,24 +148,32 @@ class RpcEndpointLifecycleTest {
 		endpoint.start();
 		LifecycleGateway gateway = endpoint.getSelfGateway(LifecycleGateway.class);
 		Thread mainThread = gateway.mainThread().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		try {
+			CompletableFuture<Void> termination = endpoint.closeAsync();
 
-		CompletableFuture<Void> termination = endpoint.closeAsync();
+			assertThat(onStopThread.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isSameAs(mainThread);
+			assertThat(runningInOnStop.get(BOUND.toSeconds(), TimeUnit.SECONDS)).as("isRunning() inside onStop, as Flink")
+				.isTrue();
+			assertThat(gateway.mainThread().get(BOUND.toSeconds(), TimeUnit.SECONDS))
+				.as("calls are still served while onStop's future is pending")
+				.isSameAs(mainThread);
+			assertThat(gateway.running().get(BOUND.toSeconds(), TimeUnit.SECONDS))
+				.as("isRunning() once onStop was called, while still terminating")
+				.isFalse();
+			assertThat(termination).isNotDone();
 
-		assertThat(onStopThread.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isSameAs(mainThread);
-		assertThat(runningInOnStop.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isFalse();
-		assertThat(gateway.mainThread().get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.as("calls are still served while onStop's future is pending")
-			.isSameAs(mainThread);
-		assertThat(termination).isNotDone();
+			stopDone.complete(null);
 
-		stopDone.complete(null);
-
-		assertThat(termination).succeedsWithin(BOUND);
+			assertThat(termination).succeedsWithin(BOUND);
+		}
+		finally {
+			stopDone.complete(null);
+		}
 	}
 
 	@Test
 	void mainThreadExecutorStillRunsTasksWhileOnStopIsPending() throws Exception {
-		PekkoRpcService service = this.services.create("lifecycle");
+		PekkoRpcService service = this.shared;
 		CompletableFuture<Thread> ranInExecutor = new CompletableFuture<>();
 		AtomicReference<Thread> mainThread = new AtomicReference<>();
 		LifecycleEndpoint endpoint = new LifecycleEndpoint(service, "executor-in-stop") {
@@ -167,7 +192,7 @@ class RpcEndpointLifecycleTest {
 
 	@Test
 	void failingOnStopFutureFailsTheTerminationFuture() {
-		PekkoRpcService service = this.services.create("lifecycle");
+		PekkoRpcService service = this.shared;
 		IllegalStateException cause = new IllegalStateException("could not stop cleanly");
 		LifecycleEndpoint endpoint = new LifecycleEndpoint(service, "fails-stop") {
 			@Override
@@ -184,7 +209,7 @@ class RpcEndpointLifecycleTest {
 
 	@Test
 	void callAfterTerminationFailsAtOnceWithRecipientUnreachableException() throws Exception {
-		PekkoRpcService service = this.services.create("lifecycle", b -> b.askTimeout(LONG_ASK_TIMEOUT));
+		PekkoRpcService service = this.shared;
 		EchoEndpoint endpoint = new EchoEndpoint(service, "terminated");
 		endpoint.start();
 		EchoGateway gateway = service.connect(endpoint.getAddress(), EchoGateway.class)
@@ -198,7 +223,7 @@ class RpcEndpointLifecycleTest {
 
 	@Test
 	void callQueuedBehindTheLastCallFailsWithRecipientUnreachableExceptionWhenOnStopCompletes() throws Exception {
-		PekkoRpcService service = this.services.create("lifecycle", b -> b.askTimeout(LONG_ASK_TIMEOUT));
+		PekkoRpcService service = this.shared;
 		CompletableFuture<Void> stopDone = new CompletableFuture<>();
 		LifecycleEndpoint endpoint = new LifecycleEndpoint(service, "queued") {
 			@Override
@@ -228,7 +253,7 @@ class RpcEndpointLifecycleTest {
 
 	@Test
 	void closingTwiceCallsOnStopOnlyOnce() throws Exception {
-		PekkoRpcService service = this.services.create("lifecycle");
+		PekkoRpcService service = this.shared;
 		AtomicInteger onStopCalls = new AtomicInteger();
 		CompletableFuture<Void> stopDone = new CompletableFuture<>();
 		LifecycleEndpoint endpoint = new LifecycleEndpoint(service, "close-twice") {
@@ -251,8 +276,8 @@ class RpcEndpointLifecycleTest {
 
 	@Test
 	void endpointIdIsReusableAfterTermination() throws Exception {
-		PekkoRpcService service = this.services.create("lifecycle");
-		PekkoRpcService client = this.services.create("client");
+		PekkoRpcService service = this.shared;
+		PekkoRpcService client = this.sharedClient;
 		EchoEndpoint first = new EchoEndpoint(service, "reused");
 		first.start();
 		String address = first.getAddress();
@@ -267,8 +292,29 @@ class RpcEndpointLifecycleTest {
 	}
 
 	@Test
+	void endpointIdIsReusableAfterTerminationForACallerThatTalkedToThePreviousEndpoint() throws Exception {
+		EchoEndpoint first = new EchoEndpoint(this.shared, "reused-after-calls");
+		first.start();
+		String address = first.getAddress();
+		EchoGateway oldGateway = this.sharedClient.connect(address, EchoGateway.class)
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		assertThat(oldGateway.echo("first").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("first");
+		first.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+		EchoEndpoint second = new EchoEndpoint(this.shared, "reused-after-calls");
+		second.start();
+
+		EchoGateway newGateway = this.sharedClient.connect(address, EchoGateway.class)
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		assertThat(newGateway.echo("second").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("second");
+		assertThat(oldGateway.echo("old gateway, new endpoint").get(BOUND.toSeconds(), TimeUnit.SECONDS))
+			.as("an address names an endpoint id, not one incarnation")
+			.isEqualTo("old gateway, new endpoint");
+	}
+
+	@Test
 	void registeringASecondRunningEndpointWithTheSameIdIsRejected() {
-		PekkoRpcService service = this.services.create("lifecycle");
+		PekkoRpcService service = this.shared;
 		new EchoEndpoint(service, "duplicate").start();
 
 		assertThatThrownBy(() -> new EchoEndpoint(service, "duplicate"))
@@ -278,7 +324,7 @@ class RpcEndpointLifecycleTest {
 
 	@Test
 	void terminationFutureCallbackCanCreateAndStartAnotherEndpoint() throws Exception {
-		PekkoRpcService service = this.services.create("lifecycle");
+		PekkoRpcService service = this.shared;
 		EchoEndpoint first = new EchoEndpoint(service, "first");
 		first.start();
 		CompletableFuture<String> fromSuccessor = first.getTerminationFuture().thenCompose(ignored -> {
@@ -294,7 +340,7 @@ class RpcEndpointLifecycleTest {
 
 	@Test
 	void closingTheServiceTerminatesItsEndpointsAndWaitsForTheirOnStop() throws Exception {
-		PekkoRpcService service = new PekkoRpcService(this.services.settings("closing").build());
+		PekkoRpcService service = new PekkoRpcService(SERVICES.settings("closing").build());
 		List<CompletableFuture<Void>> stops = new CopyOnWriteArrayList<>();
 		List<LifecycleEndpoint> endpoints = new java.util.ArrayList<>();
 		try {
@@ -336,7 +382,7 @@ class RpcEndpointLifecycleTest {
 
 	@Test
 	void closingTheServiceTerminatesTheTransportEvenIfAnEndpointFailsToStop() throws Exception {
-		PekkoRpcService service = new PekkoRpcService(this.services.settings("closing").build());
+		PekkoRpcService service = new PekkoRpcService(SERVICES.settings("closing").build());
 		try {
 			LifecycleEndpoint failing = new LifecycleEndpoint(service, "fails-stop") {
 				@Override
@@ -363,7 +409,7 @@ class RpcEndpointLifecycleTest {
 
 	@Test
 	void startingAnEndpointOnAClosedServiceIsRejected() throws Exception {
-		PekkoRpcService service = new PekkoRpcService(this.services.settings("closed").build());
+		PekkoRpcService service = new PekkoRpcService(SERVICES.settings("closed").build());
 		service.closeAsync().get(30, TimeUnit.SECONDS);
 
 		assertThatThrownBy(() -> new EchoEndpoint(service, "too-late")).isInstanceOf(IllegalStateException.class);
@@ -376,6 +422,11 @@ class RpcEndpointLifecycleTest {
 		 * @return the thread the call ran on
 		 */
 		CompletableFuture<Thread> mainThread();
+
+		/**
+		 * @return {@code isRunning()} on the main thread
+		 */
+		CompletableFuture<Boolean> running();
 
 		/**
 		 * Signals {@code entered}, waits (bounded) for {@code release} on the main thread, then
@@ -403,6 +454,11 @@ class RpcEndpointLifecycleTest {
 		@Override
 		public CompletableFuture<Thread> mainThread() {
 			return CompletableFuture.completedFuture(Thread.currentThread());
+		}
+
+		@Override
+		public CompletableFuture<Boolean> running() {
+			return CompletableFuture.completedFuture(isRunning());
 		}
 
 		@Override

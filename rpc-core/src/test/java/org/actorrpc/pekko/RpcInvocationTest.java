@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.actorrpc.RpcEndpoint;
@@ -28,26 +30,34 @@ import static org.awaitility.Awaitility.await;
  * blocks; results (including null) and exceptions (type and message) come back (Flink's
  * PekkoRpcActorTest and RemotePekkoRpcActorTest).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RpcInvocationTest {
 
 	private static final Duration BOUND = Duration.ofSeconds(20);
 
+	/** Two services shared by the tests of this class; each test gets fresh endpoints. */
 	@RegisterExtension
-	final RpcServices services = new RpcServices();
+	static final RpcServices SERVICES = new RpcServices();
 
 	private PekkoRpcService server;
 
 	private PekkoRpcService client;
 
+	private int endpoints;
+
 	private InvocationEndpoint endpoint;
 
 	private InvocationGateway remote;
 
+	@BeforeAll
+	void startServices() {
+		this.server = SERVICES.create("server");
+		this.client = SERVICES.create("client");
+	}
+
 	@BeforeEach
 	void startEndpoint() throws Exception {
-		this.server = this.services.create("server");
-		this.client = this.services.create("client");
-		this.endpoint = new InvocationEndpoint(this.server, "invocation");
+		this.endpoint = new InvocationEndpoint(this.server, "invocation-" + (++this.endpoints));
 		this.endpoint.start();
 		this.remote = this.client.connect(this.endpoint.getAddress(), InvocationGateway.class)
 			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
@@ -57,9 +67,9 @@ class RpcInvocationTest {
 	void connectedGatewayReportsTheEndpointAddressAndHost() {
 		assertThat(this.remote.getAddress()).isEqualTo(this.endpoint.getAddress());
 		assertThat(this.remote.getAddress()).startsWith("pekko://" + this.server.getSettings().systemName() + "@127.0.0.1:"
-				+ this.server.getPort() + "/user/rpc/invocation");
+				+ this.server.getPort() + "/user/rpc/" + this.endpoint.getEndpointId());
 		assertThat(this.remote.getHostname()).isEqualTo("127.0.0.1");
-		assertThat(this.server.getEndpointAddress("invocation")).isEqualTo(this.endpoint.getAddress());
+		assertThat(this.server.getEndpointAddress(this.endpoint.getEndpointId())).isEqualTo(this.endpoint.getAddress());
 	}
 
 	@Test
@@ -196,7 +206,7 @@ class RpcInvocationTest {
 
 	@Test
 	void selfGatewaysOfBaseAndExtendingInterfacesAllWork() throws Exception {
-		ExtendedEndpoint extended = new ExtendedEndpoint(this.server, "extended");
+		ExtendedEndpoint extended = new ExtendedEndpoint(this.server, "extended-" + (++this.endpoints));
 		extended.start();
 
 		assertThat(extended.getSelfGateway(EchoGateway.class).echo("base").get(BOUND.toSeconds(), TimeUnit.SECONDS))
@@ -209,7 +219,7 @@ class RpcInvocationTest {
 
 	@Test
 	void connectingWithAnInheritedGatewayInterfaceWorksRemotely() throws Exception {
-		ExtendedEndpoint extended = new ExtendedEndpoint(this.server, "extended");
+		ExtendedEndpoint extended = new ExtendedEndpoint(this.server, "extended-" + (++this.endpoints));
 		extended.start();
 
 		EchoGateway base = this.client.connect(extended.getAddress(), EchoGateway.class)

@@ -7,7 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.actorrpc.RpcEndpoint;
@@ -23,14 +25,23 @@ import static org.awaitility.Awaitility.await;
  * cancellation works, nothing runs after the endpoint closed (Flink's RpcEndpointTest,
  * AsyncCallsTest and PekkoRpcServiceTest scheduling cases).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchedulingTest {
 
 	private static final Duration BOUND = Duration.ofSeconds(20);
 
 	private static final long DELAY_MILLIS = 150;
 
+	/** One service shared by the tests of this class; each test uses its own endpoint. */
 	@RegisterExtension
-	final RpcServices services = new RpcServices();
+	static final RpcServices SERVICES = new RpcServices();
+
+	private PekkoRpcService service;
+
+	@BeforeAll
+	void startService() {
+		this.service = SERVICES.create("scheduling");
+	}
 
 	@Test
 	void scheduleRunAsyncRunsNoEarlierThanTheDelayOnTheMainThread() throws Exception {
@@ -163,21 +174,23 @@ class SchedulingTest {
 
 	@Test
 	void serviceSchedulerRunsAOneShotTaskNoEarlierThanTheDelayAndNotOnAnEndpointThread() throws Exception {
-		PekkoRpcService service = this.services.create("scheduler");
+		SchedulingEndpoint endpoint = startEndpoint("service-scheduler");
+		String mainThread = endpoint.getSelfGateway(SchedulingGateway.class).threadName()
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
 		long scheduledAt = System.nanoTime();
 
-		ScheduledFuture<String> result = service.getScheduledExecutor()
+		ScheduledFuture<String> result = this.service.getScheduledExecutor()
 			.schedule(() -> Thread.currentThread().getName() + "@" + (System.nanoTime() - scheduledAt), DELAY_MILLIS,
 					TimeUnit.MILLISECONDS);
 
 		String[] parts = result.get(BOUND.toSeconds(), TimeUnit.SECONDS).split("@");
 		assertThat(Long.parseLong(parts[1])).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(DELAY_MILLIS));
-		assertThat(parts[0]).doesNotStartWith("actorrpc-" + service.getSettings().systemName() + "-");
+		assertThat(parts[0]).isNotEqualTo(mainThread);
 	}
 
 	@Test
 	void serviceSchedulerRunsFixedRateAndFixedDelayTasksRepeatedlyUntilCancelled() {
-		PekkoRpcService service = this.services.create("scheduler");
+		PekkoRpcService service = this.service;
 		AtomicInteger fixedRate = new AtomicInteger();
 		AtomicInteger fixedDelay = new AtomicInteger();
 
@@ -224,8 +237,7 @@ class SchedulingTest {
 	}
 
 	private SchedulingEndpoint startEndpoint(String id) {
-		PekkoRpcService service = this.services.create("scheduling");
-		SchedulingEndpoint endpoint = new SchedulingEndpoint(service, id);
+		SchedulingEndpoint endpoint = new SchedulingEndpoint(this.service, id);
 		endpoint.start();
 		return endpoint;
 	}
@@ -234,6 +246,8 @@ class SchedulingTest {
 	public interface SchedulingGateway extends RpcGateway {
 
 		CompletableFuture<Integer> incrementAndGet();
+
+		CompletableFuture<String> threadName();
 
 	}
 
@@ -284,6 +298,11 @@ class SchedulingTest {
 		@Override
 		public CompletableFuture<Integer> incrementAndGet() {
 			return CompletableFuture.completedFuture(increment());
+		}
+
+		@Override
+		public CompletableFuture<String> threadName() {
+			return CompletableFuture.completedFuture(Thread.currentThread().getName());
 		}
 
 		void incrementAsync() {

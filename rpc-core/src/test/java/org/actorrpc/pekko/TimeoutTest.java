@@ -6,7 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.actorrpc.RpcEndpoint;
@@ -24,18 +26,40 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link RpcTimeoutException} that names gateway, method, recipient, the timeout and the setting
  * to raise (Flink's TimeoutCallStackTest, with a better message).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TimeoutTest {
 
 	private static final Duration SERVICE_ASK_TIMEOUT = Duration.ofMillis(300);
 
+	private static final Duration LONG_ASK_TIMEOUT = Duration.ofSeconds(60);
+
 	private static final Duration BOUND = Duration.ofSeconds(20);
 
+	/** Services shared by the tests of this class; each test gets a fresh endpoint. */
 	@RegisterExtension
-	final RpcServices services = new RpcServices();
+	static final RpcServices SERVICES = new RpcServices();
+
+	private PekkoRpcService server;
+
+	private PekkoRpcService shortTimeoutClient;
+
+	private PekkoRpcService longTimeoutClient;
+
+	private PekkoRpcService callStackClient;
+
+	private int endpoints;
+
+	@BeforeAll
+	void startServices() {
+		this.server = SERVICES.create("server");
+		this.shortTimeoutClient = SERVICES.create("short", b -> b.askTimeout(SERVICE_ASK_TIMEOUT));
+		this.longTimeoutClient = SERVICES.create("long", b -> b.askTimeout(LONG_ASK_TIMEOUT));
+		this.callStackClient = SERVICES.create("stack", b -> b.askTimeout(LONG_ASK_TIMEOUT).captureCallStack(true));
+	}
 
 	@Test
 	void rpcTimeoutParameterSetsTheTimeoutOfThatCall() throws Exception {
-		SlowGateway gateway = connect(Duration.ofSeconds(60), false);
+		SlowGateway gateway = connect(this.longTimeoutClient);
 
 		Throwable failure = Failures.failureOf(gateway.neverWithTimeout(Duration.ofMillis(200)), BOUND);
 
@@ -46,7 +70,7 @@ class TimeoutTest {
 
 	@Test
 	void rpcTimeoutArgumentIsStillPassedToTheEndpoint() throws Exception {
-		SlowGateway gateway = connect(Duration.ofSeconds(60), false);
+		SlowGateway gateway = connect(this.longTimeoutClient);
 
 		assertThat(gateway.echoTimeout(Duration.ofMillis(1234)).get(BOUND.toSeconds(), TimeUnit.SECONDS))
 			.isEqualTo(Duration.ofMillis(1234));
@@ -54,7 +78,7 @@ class TimeoutTest {
 
 	@Test
 	void callWithoutRpcTimeoutUsesTheServiceAskTimeout() throws Exception {
-		SlowGateway gateway = connect(SERVICE_ASK_TIMEOUT, false);
+		SlowGateway gateway = connect(this.shortTimeoutClient);
 
 		Throwable failure = Failures.failureOf(gateway.never(), BOUND);
 
@@ -64,7 +88,7 @@ class TimeoutTest {
 
 	@Test
 	void timeoutMessageNamesGatewayMethodRecipientTimeoutAndAskTimeoutSetting() throws Exception {
-		SlowGateway gateway = connect(SERVICE_ASK_TIMEOUT, false);
+		SlowGateway gateway = connect(this.shortTimeoutClient);
 
 		Throwable failure = Failures.failureOf(gateway.never(), BOUND);
 
@@ -78,7 +102,7 @@ class TimeoutTest {
 
 	@Test
 	void timeoutMessageOfAnAnnotatedCallNamesRpcTimeoutAsTheSettingToRaise() throws Exception {
-		SlowGateway gateway = connect(Duration.ofSeconds(60), false);
+		SlowGateway gateway = connect(this.longTimeoutClient);
 
 		Throwable failure = Failures.failureOf(gateway.neverWithTimeout(Duration.ofMillis(250)), BOUND);
 
@@ -90,7 +114,7 @@ class TimeoutTest {
 
 	@Test
 	void blockingCallTimesOutWithRpcTimeoutException() throws Exception {
-		SlowGateway gateway = connect(Duration.ofSeconds(60), false);
+		SlowGateway gateway = connect(this.longTimeoutClient);
 
 		Throwable failure = Failures.failureOfBlockingCall(() -> gateway.neverSync(Duration.ofMillis(200)));
 
@@ -101,7 +125,7 @@ class TimeoutTest {
 
 	@Test
 	void timeoutCarriesTheCallersStackWhenCallStackCaptureIsOn() throws Exception {
-		SlowGateway gateway = connect(Duration.ofSeconds(60), true);
+		SlowGateway gateway = connect(this.callStackClient);
 
 		Throwable failure = Failures.failureOf(gateway.neverWithTimeout(Duration.ofMillis(100)), BOUND);
 
@@ -112,8 +136,7 @@ class TimeoutTest {
 
 	@Test
 	void localCallTimesOutWithTheSameMessage() throws Exception {
-		PekkoRpcService service = this.services.create("local", b -> b.askTimeout(SERVICE_ASK_TIMEOUT));
-		SlowEndpoint endpoint = new SlowEndpoint(service, "slow-local");
+		SlowEndpoint endpoint = new SlowEndpoint(this.shortTimeoutClient, "slow-local-" + (++this.endpoints));
 		endpoint.start();
 		SlowGateway self = endpoint.getSelfGateway(SlowGateway.class);
 
@@ -123,13 +146,27 @@ class TimeoutTest {
 		assertThat(timeout.getMessage()).contains("SlowGateway").contains("never").contains(endpoint.getAddress());
 	}
 
-	private SlowGateway connect(Duration askTimeout, boolean captureCallStack) throws Exception {
-		PekkoRpcService server = this.services.create("server");
-		PekkoRpcService client = this.services.create("client",
-				b -> b.askTimeout(askTimeout).captureCallStack(captureCallStack));
-		SlowEndpoint endpoint = new SlowEndpoint(server, "slow");
+	/**
+	 * Connects a client to a fresh endpoint. The handshake itself uses the client's ask timeout,
+	 * which is deliberately short for one client, so the first connect over a new association may
+	 * time out on a loaded machine: retried a bounded number of times.
+	 */
+	private SlowGateway connect(PekkoRpcService client) throws Exception {
+		SlowEndpoint endpoint = new SlowEndpoint(this.server, "slow-" + (++this.endpoints));
 		endpoint.start();
-		return client.connect(endpoint.getAddress(), SlowGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		org.actorrpc.exceptions.RpcConnectionException last = null;
+		for (int attempt = 0; attempt < 10; attempt++) {
+			try {
+				return client.connect(endpoint.getAddress(), SlowGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				if (!(ex.getCause() instanceof org.actorrpc.exceptions.RpcConnectionException connectionFailure)) {
+					throw ex;
+				}
+				last = connectionFailure;
+			}
+		}
+		throw last;
 	}
 
 	/** A gateway whose answers never come. */

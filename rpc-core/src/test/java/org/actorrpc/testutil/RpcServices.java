@@ -7,7 +7,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.actorrpc.pekko.PekkoRpcService;
@@ -15,15 +17,21 @@ import org.actorrpc.pekko.PekkoRpcServiceSettings;
 
 /**
  * JUnit extension that creates {@link PekkoRpcService}s on 127.0.0.1, port 0, each with a unique
- * system name, and closes them (and any other registered resource) after each test, newest
- * first, with bounded waits. Register it with {@code @RegisterExtension}. Not thread-safe: create
- * services from the test thread.
+ * system name, and closes them (and any other registered resource) newest first, with bounded
+ * waits: what a test creates is closed after that test; what a {@code @BeforeAll} method creates
+ * (extension registered on a static field) is closed after the class, so expensive services can
+ * be shared by the tests of a class. Register it with {@code @RegisterExtension}. Not
+ * thread-safe: create services from the test thread.
  */
-public final class RpcServices implements AfterEachCallback {
+public final class RpcServices implements BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
 	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-	private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+	private final Deque<AutoCloseable> testResources = new ArrayDeque<>();
+
+	private final Deque<AutoCloseable> classResources = new ArrayDeque<>();
+
+	private boolean inTest;
 
 	/**
 	 * Returns settings for a new service: a unique system name, host 127.0.0.1, port 0.
@@ -34,7 +42,8 @@ public final class RpcServices implements AfterEachCallback {
 		return PekkoRpcServiceSettings.builder()
 			.systemName(uniqueName(prefix))
 			.host("127.0.0.1")
-			.port(0);
+			.port(0)
+			.shutdownTimeout(Duration.ofSeconds(10));
 	}
 
 	/**
@@ -72,7 +81,7 @@ public final class RpcServices implements AfterEachCallback {
 	 */
 	public PekkoRpcService create(PekkoRpcServiceSettings settings) {
 		PekkoRpcService service = new PekkoRpcService(settings);
-		this.resources.push(() -> closeService(service));
+		scope().push(() -> closeService(service));
 		return service;
 	}
 
@@ -83,8 +92,12 @@ public final class RpcServices implements AfterEachCallback {
 	 * @return the resource
 	 */
 	public <T extends AutoCloseable> T register(T resource) {
-		this.resources.push(resource);
+		scope().push(resource);
 		return resource;
+	}
+
+	private Deque<AutoCloseable> scope() {
+		return this.inTest ? this.testResources : this.classResources;
 	}
 
 	private static void closeService(PekkoRpcService service) throws Exception {
@@ -98,11 +111,26 @@ public final class RpcServices implements AfterEachCallback {
 	}
 
 	@Override
+	public void beforeEach(ExtensionContext context) {
+		this.inTest = true;
+	}
+
+	@Override
 	public void afterEach(ExtensionContext context) throws Exception {
+		this.inTest = false;
+		closeAll(this.testResources);
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) throws Exception {
+		closeAll(this.classResources);
+	}
+
+	private static void closeAll(Deque<AutoCloseable> resources) throws Exception {
 		Exception first = null;
-		while (!this.resources.isEmpty()) {
+		while (!resources.isEmpty()) {
 			try {
-				this.resources.pop().close();
+				resources.pop().close();
 			}
 			catch (Exception ex) {
 				if (first == null) {

@@ -134,6 +134,18 @@ class KryoSerializationTest {
 	}
 
 	@Test
+	void unserializableRemoteResultFailsTheCallAtOnceNamingTheClass() throws Exception {
+		ValuesGateway gateway = connectShared();
+
+		Throwable failure = Failures.failureOfCall(() -> gateway.unitCircle(), BOUND);
+
+		assertThat(Failures.allMessages(failure)).contains(Circle.class.getSimpleName());
+		assertThat(failure).isNotInstanceOf(java.util.concurrent.TimeoutException.class);
+		assertThat(gateway.item(new Item("still usable", 1)).get(BOUND.toSeconds(), TimeUnit.SECONDS))
+			.isEqualTo(new Item("still usable", 1));
+	}
+
+	@Test
 	void subtypeAddedAsSerializableClassOnBothSidesRoundTripsRemotely() throws Exception {
 		ValuesGateway gateway = connectRemote("values", b -> b.addSerializableClasses(Circle.class, Square.class));
 
@@ -325,6 +337,8 @@ class KryoSerializationTest {
 
 		CompletableFuture<Double> area(Shape shape);
 
+		CompletableFuture<Shape> unitCircle();
+
 		@Local
 		CompletableFuture<Object> identity(Object value);
 
@@ -389,6 +403,11 @@ class KryoSerializationTest {
 		@Override
 		public CompletableFuture<Double> area(Shape shape) {
 			return CompletableFuture.completedFuture(shape.area());
+		}
+
+		@Override
+		public CompletableFuture<Shape> unitCircle() {
+			return CompletableFuture.completedFuture(new Circle(1.0));
 		}
 
 		@Override

@@ -101,6 +101,27 @@ class RpcEndpointLifecycleTest {
 	}
 
 	@Test
+	void suspendedEndpointAnswersEndpointNotStartedExceptionAndRunsOnStartAgainWhenRestarted() throws Exception {
+		AtomicInteger onStartCalls = new AtomicInteger();
+		LifecycleEndpoint endpoint = new LifecycleEndpoint(this.shared, "suspended") {
+			@Override
+			protected void onStart() {
+				onStartCalls.incrementAndGet();
+			}
+		};
+		endpoint.start();
+		LifecycleGateway gateway = endpoint.getSelfGateway(LifecycleGateway.class);
+		gateway.mainThread().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+		endpoint.suspend();
+
+		assertThat(Failures.failureOf(gateway.mainThread(), AT_ONCE)).isInstanceOf(EndpointNotStartedException.class);
+		endpoint.start();
+		assertThat(gateway.mainThread().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+		assertThat(onStartCalls.get()).isEqualTo(2);
+	}
+
+	@Test
 	void failingOnStartFailsTheTerminationFutureWithTheCause() {
 		PekkoRpcService service = this.shared;
 		IllegalStateException cause = new IllegalStateException("onStart refused");
@@ -408,6 +429,24 @@ class RpcEndpointLifecycleTest {
 	}
 
 	@Test
+	void closingTheServiceCompletesAndTerminatesEndpointsWhenItsActorSystemAlreadyTerminated() throws Exception {
+		// e.g. Pekko's coordinated shutdown ran from a JVM shutdown hook before the application
+		// closed the service
+		PekkoRpcService service = new PekkoRpcService(
+				SERVICES.settings("terminated-system").shutdownTimeout(Duration.ofSeconds(2)).build());
+		EchoEndpoint endpoint = new EchoEndpoint(service, "orphan");
+		endpoint.start();
+		service.getActorSystem().terminate();
+		service.getActorSystem().getWhenTerminated().toCompletableFuture().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+		CompletableFuture<Void> closed = service.closeAsync();
+
+		assertThat(closed).as("closeAsync after the actor system terminated (shutdownTimeout 2 s)")
+			.succeedsWithin(BOUND);
+		assertThat(endpoint.getTerminationFuture()).isDone();
+	}
+
+	@Test
 	void startingAnEndpointOnAClosedServiceIsRejected() throws Exception {
 		PekkoRpcService service = new PekkoRpcService(SERVICES.settings("closed").build());
 		service.closeAsync().get(30, TimeUnit.SECONDS);
@@ -454,6 +493,10 @@ class RpcEndpointLifecycleTest {
 		@Override
 		public CompletableFuture<Thread> mainThread() {
 			return CompletableFuture.completedFuture(Thread.currentThread());
+		}
+
+		void suspend() {
+			stop();
 		}
 
 		@Override

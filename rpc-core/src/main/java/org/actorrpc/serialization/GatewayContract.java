@@ -21,7 +21,6 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.MapReferenceResolver;
-import com.esotericsoftware.kryo.util.Pool;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
@@ -35,7 +34,7 @@ import org.actorrpc.RpcGateway;
  *
  * <p>Kryo runs with registration required and never resolves class names found in a payload, so
  * an unregistered class is refused before it is loaded or instantiated. Java serialization is not
- * used. Immutable and thread-safe; Kryo instances are pooled.
+ * used. Immutable and thread-safe; each thread uses its own Kryo instance.
  */
 public final class GatewayContract {
 
@@ -53,7 +52,7 @@ public final class GatewayContract {
 
 	private final long fingerprint;
 
-	private final Pool<Kryo> kryoPool;
+	private final ThreadLocal<Kryo> kryos = ThreadLocal.withInitial(this::newKryo);
 
 	private GatewayContract(Class<? extends RpcGateway> gateway, List<Class<?>> extraClasses) {
 		this.gateway = gateway;
@@ -70,12 +69,6 @@ public final class GatewayContract {
 		this.registeredClasses = List.copyOf(classes.values());
 		this.descriptors = describe(gateway, this.methods, this.registeredClasses);
 		this.fingerprint = fingerprint(this.descriptors);
-		this.kryoPool = new Pool<>(true, false, 64) {
-			@Override
-			protected Kryo create() {
-				return newKryo();
-			}
-		};
 	}
 
 	/**
@@ -129,20 +122,21 @@ public final class GatewayContract {
 	}
 
 	/**
-	 * Borrows a Kryo instance configured with this contract's registry; give it back with
-	 * {@link #release(Kryo)} on the same or another thread.
+	 * Returns the calling thread's Kryo instance for this contract's registry (Kryo is not
+	 * thread-safe, so each thread gets its own, created on first use). Pair with
+	 * {@link #release(Kryo)} on the same thread.
 	 * @return a Kryo instance
 	 */
 	public Kryo borrow() {
-		return this.kryoPool.obtain();
+		return this.kryos.get();
 	}
 
 	/**
-	 * Returns a borrowed Kryo instance.
+	 * Ends a use of {@link #borrow()}; resets per-operation state.
 	 * @param kryo the instance
 	 */
 	public void release(Kryo kryo) {
-		this.kryoPool.free(kryo);
+		kryo.reset();
 	}
 
 	/**

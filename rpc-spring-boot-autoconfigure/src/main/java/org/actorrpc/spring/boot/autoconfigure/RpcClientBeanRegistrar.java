@@ -45,7 +45,13 @@ final class RpcClientBeanRegistrar implements BeanDefinitionRegistryPostProcesso
 		for (String beanName : registry.getBeanDefinitionNames()) {
 			Class<?> beanClass = beanClass(registry.getBeanDefinition(beanName), classLoader);
 			if (beanClass != null) {
-				collect(beanClass, found);
+				try {
+					collect(beanClass, found);
+				}
+				catch (LinkageError ex) {
+					// A class referring to an optional dependency that is absent cannot hold
+					// @RpcClient injection points that could be satisfied anyway.
+				}
 			}
 		}
 		BeanFactory beanFactory = (BeanFactory) registry;

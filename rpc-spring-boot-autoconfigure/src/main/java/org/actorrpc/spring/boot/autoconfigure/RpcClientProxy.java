@@ -295,9 +295,19 @@ final class RpcClientProxy<C extends RpcGateway> implements InvocationHandler {
 				cause.toString());
 	}
 
-	private static boolean isConnectionLoss(Throwable cause) {
-		return cause instanceof RecipientUnreachableException || cause instanceof RpcConnectionException
-				|| cause instanceof HandshakeException || cause instanceof TimeoutException;
+	/**
+	 * Whether the failure (or one of its causes, for blocking calls that wrap it) says the remote
+	 * is gone, unreachable or did not answer; application exceptions keep the connection.
+	 */
+	private static boolean isConnectionLoss(Throwable failure) {
+		int depth = 0;
+		for (Throwable cause = failure; cause != null && depth < 5; cause = cause.getCause(), depth++) {
+			if (cause instanceof RecipientUnreachableException || cause instanceof RpcConnectionException
+					|| cause instanceof HandshakeException || cause instanceof TimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void recordFailure(Throwable failure) {

@@ -30,8 +30,9 @@ public final class RpcEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RpcEndpointLifecycle actorRpcEndpointLifecycle(ListableBeanFactory beanFactory, ActorRpcProperties properties) {
-		return new RpcEndpointLifecycle(beanFactory, RpcServiceSettingsFactory
+	RpcEndpointLifecycle actorRpcEndpointLifecycle(ListableBeanFactory beanFactory,
+			RpcEndpointBeanPostProcessor endpointBeanPostProcessor, ActorRpcProperties properties) {
+		return new RpcEndpointLifecycle(beanFactory, endpointBeanPostProcessor::createdEndpoints, RpcServiceSettingsFactory
 			.requirePositive("actorrpc.shutdown.grace-period", properties.getShutdown().getGracePeriod()));
 	}
 

@@ -1,5 +1,8 @@
 package org.actorrpc.spring.boot.autoconfigure;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.actorrpc.RpcEndpoint;
 import org.actorrpc.spring.RpcEndpointComponent;
 
@@ -13,13 +16,25 @@ import org.springframework.util.StringUtils;
 
 /**
  * Checks {@link RpcEndpointComponent @RpcEndpointComponent} beans: the class extends
- * {@link RpcEndpoint} and the endpoint registered under its declared id. It also turns off the
- * bean factory's inferred {@code close()} for them: {@link RpcEndpointLifecycle} closes endpoints,
- * bounded by the grace period, and an unbounded {@code close()} at destruction could hang.
+ * {@link RpcEndpoint} and the endpoint registered under its declared id; and records them in
+ * creation order, so that {@link RpcEndpointLifecycle} starts an endpoint after the endpoints it
+ * depends on and stops it before them. It also turns off the bean factory's inferred
+ * {@code close()} for them: {@link RpcEndpointLifecycle} closes endpoints, bounded by the grace
+ * period, and an unbounded {@code close()} at destruction could hang.
  *
- * <p>Called by the bean factory; stateless.
+ * <p>Called by the bean factory; the recorded list is thread-safe.
  */
 final class RpcEndpointBeanPostProcessor implements MergedBeanDefinitionPostProcessor {
+
+	private final List<RpcEndpoint> created = new CopyOnWriteArrayList<>();
+
+	/**
+	 * Returns the endpoint beans created so far.
+	 * @return the endpoints, in creation order
+	 */
+	List<RpcEndpoint> createdEndpoints() {
+		return List.copyOf(this.created);
+	}
 
 	@Override
 	public void postProcessMergedBeanDefinition(RootBeanDefinition beanDefinition, Class<?> beanType,
@@ -50,6 +65,7 @@ final class RpcEndpointBeanPostProcessor implements MergedBeanDefinitionPostProc
 							+ "constructor: super(rpcService, \"" + expected + "\"), or declare a constructor "
 							+ "parameter 'RpcEndpointId endpointId' and call super(rpcService, endpointId.value())");
 				}
+				this.created.add(endpoint);
 			}
 		}
 		return bean;

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.actorrpc.RpcEndpoint;
 import org.actorrpc.spring.RpcEndpointComponent;
@@ -18,8 +19,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Starts the {@link RpcEndpointComponent @RpcEndpointComponent} endpoints once the application
- * context has been refreshed, and closes them, one after the other in reverse order, when it
- * closes: each endpoint's {@code onStop} future is awaited, all of them together within the grace
+ * context has been refreshed, in bean creation order (an endpoint after the endpoints it depends
+ * on), and closes them, one after the other in reverse order, when it closes: each endpoint's {@code onStop} future is awaited, all of them together within the grace
  * period. Runs in phase {@link #PHASE}: before the embedded web server starts and after it has
  * stopped, so web requests never see an endpoint that is not running.
  *
@@ -34,6 +35,8 @@ public final class RpcEndpointLifecycle implements SmartLifecycle {
 
 	private final ListableBeanFactory beanFactory;
 
+	private final Supplier<List<RpcEndpoint>> endpointsInCreationOrder;
+
 	private final Duration gracePeriod;
 
 	private final List<RpcEndpoint> started = new ArrayList<>();
@@ -43,17 +46,21 @@ public final class RpcEndpointLifecycle implements SmartLifecycle {
 	/**
 	 * Creates the lifecycle.
 	 * @param beanFactory where the endpoint beans are
+	 * @param endpointsInCreationOrder the endpoint beans created so far, in creation order
 	 * @param gracePeriod how long stopping waits for all endpoints together
 	 */
-	public RpcEndpointLifecycle(ListableBeanFactory beanFactory, Duration gracePeriod) {
+	public RpcEndpointLifecycle(ListableBeanFactory beanFactory, Supplier<List<RpcEndpoint>> endpointsInCreationOrder,
+			Duration gracePeriod) {
 		this.beanFactory = beanFactory;
+		this.endpointsInCreationOrder = endpointsInCreationOrder;
 		this.gracePeriod = gracePeriod;
 	}
 
 	@Override
 	public void start() {
-		for (Object bean : this.beanFactory.getBeansWithAnnotation(RpcEndpointComponent.class).values()) {
-			if (bean instanceof RpcEndpoint endpoint) {
+		this.beanFactory.getBeansWithAnnotation(RpcEndpointComponent.class);
+		for (RpcEndpoint endpoint : this.endpointsInCreationOrder.get()) {
+			if (!this.started.contains(endpoint)) {
 				endpoint.start();
 				this.started.add(endpoint);
 				endpoint.getTerminationFuture().whenComplete((result, failure) -> {

@@ -2,9 +2,7 @@ package org.actorrpc.spring.boot.autoconfigure.health;
 
 import org.actorrpc.RpcService;
 import org.actorrpc.spring.boot.autoconfigure.RpcServiceAutoConfiguration;
-import org.apache.pekko.actor.ActorSystem;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,8 +24,8 @@ public final class ActorRpcHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "actorrpcHealthIndicator")
-	ActorRpcHealthIndicator actorrpcHealthIndicator(RpcService rpcService, ObjectProvider<ActorSystem> actorSystem) {
-		return new ActorRpcHealthIndicator(rpcService, actorSystem.getIfUnique());
+	ActorRpcHealthIndicator actorrpcHealthIndicator(RpcService rpcService) {
+		return new ActorRpcHealthIndicator(rpcService);
 	}
 
 }

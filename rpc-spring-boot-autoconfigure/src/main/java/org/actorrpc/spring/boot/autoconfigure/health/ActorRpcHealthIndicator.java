@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.actorrpc.RpcEndpointView;
 import org.actorrpc.RpcService;
+import org.actorrpc.pekko.PekkoRpcService;
 import org.apache.pekko.actor.ActorSystem;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -24,17 +25,14 @@ public class ActorRpcHealthIndicator extends AbstractHealthIndicator {
 
 	private final RpcService rpcService;
 
-	private final ActorSystem actorSystem;
-
 	/**
 	 * Creates the indicator.
-	 * @param rpcService the RPC service
-	 * @param actorSystem the actor system, or {@code null} when there is no such bean
+	 * @param rpcService the RPC service; for a {@link PekkoRpcService} its actor system is checked
+	 * too
 	 */
-	public ActorRpcHealthIndicator(RpcService rpcService, ActorSystem actorSystem) {
+	public ActorRpcHealthIndicator(RpcService rpcService) {
 		super("actorrpc health check failed");
 		this.rpcService = rpcService;
-		this.actorSystem = actorSystem;
 	}
 
 	@Override
@@ -47,7 +45,8 @@ public class ActorRpcHealthIndicator extends AbstractHealthIndicator {
 				failed.add(view.getEndpointId());
 			}
 		}
-		boolean systemTerminated = this.actorSystem != null && this.actorSystem.whenTerminated().isCompleted();
+		ActorSystem actorSystem = (this.rpcService instanceof PekkoRpcService pekko) ? pekko.getActorSystem() : null;
+		boolean systemTerminated = actorSystem != null && actorSystem.whenTerminated().isCompleted();
 		boolean serviceTerminated = this.rpcService.getTerminationFuture().isDone();
 		if (systemTerminated || serviceTerminated || !failed.isEmpty()) {
 			builder.down();

@@ -1,0 +1,257 @@
+package org.actorrpc.demo.jobmaster.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import com.jayway.jsonpath.JsonPath;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs the demo cluster as separate JVMs on 127.0.0.1 for end-to-end tests: one JobMaster app and
+ * any number of TaskManager apps, all started from their executable jars on free ports (port 0),
+ * which the JobMaster writes to its ports file. Every wait is bounded. Used from the test thread
+ * only; not thread-safe.
+ */
+final class DemoCluster implements AutoCloseable {
+
+	/** Bound for a JVM to start; generous because CI machines are small and shared. */
+	static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+
+	private final Path jobMasterJar;
+
+	private final Path taskManagerJar;
+
+	private final Path workDir;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final Map<String, Process> taskManagers = new LinkedHashMap<>();
+
+	private final List<Process> allProcesses = new ArrayList<>();
+
+	private Process jobMaster;
+
+	private int jobMasterStarts;
+
+	private int httpPort;
+
+	private int rpcPort;
+
+	private String rpcAddress;
+
+	DemoCluster() {
+		this.jobMasterJar = jar("demo.jobmaster.jar");
+		this.taskManagerJar = jar("demo.taskmanager.jar");
+		this.workDir = Path.of(System.getProperty("demo.work.dir", "target/e2e"));
+		try {
+			Files.createDirectories(this.workDir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Starts the JobMaster on free ports (or on its previous RPC port when restarting, so the
+	 * TaskManagers' configured address stays valid) and waits until its ports file appears.
+	 */
+	void startJobMaster() throws IOException {
+		Path portsFile = this.workDir.resolve("jobmaster.ports");
+		Files.deleteIfExists(portsFile);
+		int rpc = (this.rpcPort > 0) ? this.rpcPort : 0;
+		this.jobMasterStarts++;
+		this.jobMaster = start("jobmaster-" + this.jobMasterStarts, this.jobMasterJar, "--server.port=0",
+				"--actorrpc.port=" + rpc, "--demo.cluster.ports-file=" + portsFile.toAbsolutePath(),
+				"--demo.cluster.heartbeat-timeout=4s");
+		Process process = this.jobMaster;
+		await("JobMaster ports file " + portsFile).atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(200))
+			.until(() -> {
+				if (!process.isAlive()) {
+					throw new IllegalStateException("JobMaster exited with " + process.exitValue() + ", see "
+							+ log("jobmaster-" + this.jobMasterStarts));
+				}
+				return Files.exists(portsFile);
+			});
+		Properties ports = new Properties();
+		try (var reader = Files.newBufferedReader(portsFile)) {
+			ports.load(reader);
+		}
+		this.httpPort = Integer.parseInt(ports.getProperty("http.port"));
+		this.rpcPort = Integer.parseInt(ports.getProperty("rpc.port"));
+		this.rpcAddress = ports.getProperty("rpc.address");
+	}
+
+	/**
+	 * Stops the JobMaster gracefully (SIGTERM) and waits for its exit.
+	 */
+	void stopJobMaster() throws InterruptedException {
+		this.jobMaster.destroy();
+		if (!this.jobMaster.waitFor(60, TimeUnit.SECONDS)) {
+			this.jobMaster.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+	/**
+	 * Starts a TaskManager pointing at the JobMaster.
+	 * @param resourceId its resource id
+	 */
+	void startTaskManager(String resourceId) throws IOException {
+		Process process = start(resourceId, this.taskManagerJar, "--server.port=0",
+				"--demo.taskmanager.resource-id=" + resourceId,
+				"--demo.taskmanager.cluster-address=" + this.rpcAddress);
+		this.taskManagers.put(resourceId, process);
+	}
+
+	/**
+	 * Kills a TaskManager's JVM with SIGKILL: no shutdown hook, no goodbye message.
+	 * @param resourceId the TaskManager
+	 */
+	void killTaskManager(String resourceId) throws InterruptedException {
+		Process process = this.taskManagers.remove(resourceId);
+		process.destroyForcibly();
+		process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	int httpPort() {
+		return this.httpPort;
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.httpPort;
+	}
+
+	/**
+	 * GETs a path of the JobMaster's REST API.
+	 * @param path the path
+	 * @return the JSON body
+	 */
+	String get(String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(20)).GET().build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return response.body();
+	}
+
+	/**
+	 * POSTs JSON to a path of the JobMaster's REST API.
+	 * @param path the path
+	 * @param json the body
+	 * @return the response
+	 */
+	HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+		return this.http.send(
+				HttpRequest.newBuilder(URI.create(baseUrl() + path))
+					.timeout(Duration.ofSeconds(20))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(json))
+					.build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Submits a job through the REST API.
+	 * @return the job id
+	 */
+	String submitJob(String name, int parallelism, long taskDurationMs) throws IOException, InterruptedException {
+		HttpResponse<String> response = post("/jobs", "{\"name\":\"" + name + "\",\"parallelism\":" + parallelism
+				+ ",\"taskDurationMs\":" + taskDurationMs + "}");
+		if (response.statusCode() != 201) {
+			throw new IllegalStateException("POST /jobs answered " + response.statusCode() + ": " + response.body());
+		}
+		return JsonPath.read(response.body(), "$.jobId");
+	}
+
+	/**
+	 * Reads one value of a REST resource.
+	 * @param path the resource
+	 * @param jsonPath what to read
+	 * @param <T> its type
+	 * @return the value
+	 */
+	<T> T read(String path, String jsonPath) throws IOException, InterruptedException {
+		return JsonPath.read(get(path), jsonPath);
+	}
+
+	/**
+	 * Waits until the given TaskManagers are REGISTERED.
+	 * @param resourceIds the TaskManagers
+	 */
+	void awaitRegistered(String... resourceIds) {
+		await("TaskManagers " + String.join(", ", resourceIds) + " registered").atMost(STARTUP_TIMEOUT)
+			.pollInterval(Duration.ofMillis(500))
+			.ignoreExceptions()
+			.until(() -> {
+				for (String resourceId : resourceIds) {
+					List<String> states = read("/taskmanagers", "$[?(@.resourceId=='" + resourceId + "')].state");
+					if (!states.equals(List.of("REGISTERED"))) {
+						return false;
+					}
+				}
+				return true;
+			});
+	}
+
+	Path log(String name) {
+		return this.workDir.resolve(name + ".log");
+	}
+
+	private Process start(String name, Path jar, String... args) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx256m");
+		command.add("-XX:TieredStopAtLevel=1");
+		command.add("-jar");
+		command.add(jar.toString());
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(log(name).toFile())
+			.start();
+		this.allProcesses.add(process);
+		return process;
+	}
+
+	private static Path jar(String property) {
+		String value = System.getProperty(property);
+		if (value == null || value.isBlank() || value.startsWith("${")) {
+			throw new IllegalStateException("System property " + property + " is not set: run the end-to-end tests "
+					+ "through Maven (./mvnw verify), which builds and passes the executable jars");
+		}
+		Path path = Path.of(value);
+		if (!Files.isRegularFile(path)) {
+			throw new IllegalStateException(property + " points to " + path + ", which does not exist: build it with "
+					+ "./mvnw -pl demo-taskmanager-app,demo-jobmaster-app package");
+		}
+		return path;
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		for (Process process : this.allProcesses) {
+			process.destroy();
+		}
+		for (Process process : this.allProcesses) {
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,216 @@
+package org.actorrpc.demo.jobmaster.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The demo cluster end to end: one JobMaster JVM and TaskManager JVMs on 127.0.0.1, driven
+ * through the REST API and, for the dashboard, through headless Chromium. The tests share one
+ * cluster and run in order, since later ones kill and restart its processes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoClusterIT {
+
+	private static final Duration JOB_TIMEOUT = Duration.ofMinutes(3);
+
+	private static final String CHROMIUM = "/usr/bin/chromium";
+
+	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+	private DemoCluster cluster;
+
+	@TempDir
+	Path userDataDir;
+
+	@BeforeAll
+	void startCluster() throws IOException {
+		this.cluster = new DemoCluster();
+		this.cluster.startJobMaster();
+		this.cluster.startTaskManager("tm-1");
+		this.cluster.startTaskManager("tm-2");
+		this.cluster.awaitRegistered("tm-1", "tm-2");
+	}
+
+	@AfterAll
+	void stopCluster() throws InterruptedException {
+		if (this.cluster != null) {
+			this.cluster.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void jobSubmittedThroughRestRunsOnBothTaskManagersAndFinishesWithCompletedCheckpoints() throws Exception {
+		String jobId = this.cluster.submitJob("e2e-finish", 4, 8_000);
+
+		awaitJobStatus(jobId, "FINISHED");
+
+		String details = this.cluster.get("/jobs/" + jobId);
+		assertThat(read(details, "$.tasks[*].state", List.class)).hasSize(4).containsOnly("FINISHED");
+		assertThat(read(details, "$.tasks[*].resourceId", List.class)).contains("tm-1", "tm-2");
+		List<Integer> completed = this.cluster.read("/jobs/" + jobId + "/checkpoints",
+				"$[?(@.status=='COMPLETED')].acknowledgedTasks");
+		assertThat(completed).as("completed checkpoints, each acknowledged by its running tasks").isNotEmpty();
+		assertThat(completed).allSatisfy((acks) -> assertThat(acks).isPositive());
+	}
+
+	@Test
+	@Order(2)
+	void dashboardShowsTheRunningJobsTasksAndChartsInHeadlessChromiumAndCancelStopsTheJob() throws Exception {
+		assertThat(new File(CHROMIUM)).as("Debian's chromium (apt-get install -y chromium chromium-driver)").exists();
+		assertThat(new File(CHROMEDRIVER)).as("Debian's chromedriver (apt-get install -y chromium-driver)").exists();
+		String jobId = this.cluster.submitJob("e2e-dashboard", 4, 120_000);
+		WebDriver driver = startChromium();
+		try {
+			driver.get(this.cluster.baseUrl() + "/?job=" + jobId);
+			WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+			wait.until((d) -> d.findElements(By.cssSelector("#tasks-table tbody tr[data-state='RUNNING']")).size() == 4);
+			// At least 5 polls drawn for each of the 6 endpoints (4 in the JobMaster, 1 per TaskManager).
+			wait.until((d) -> chartSamples(d, "chart-mailbox") >= 30 && chartSamples(d, "chart-latency") >= 30);
+
+			assertThat(driver.findElement(By.id("job-title")).getText()).contains(jobId);
+			assertThat(driver.findElements(By.cssSelector("#taskmanagers-table tbody tr"))).hasSize(2);
+			WebElement mailboxChart = driver.findElement(By.id("chart-mailbox"));
+			assertThat(Integer.parseInt(mailboxChart.getDomAttribute("data-series")))
+				.as("one line per endpoint: 4 in the JobMaster process, 1 per TaskManager")
+				.isGreaterThanOrEqualTo(6);
+			assertThat(paintedPixels(driver, "chart-mailbox")).isPositive();
+			assertThat(paintedPixels(driver, "chart-latency")).isPositive();
+			assertThat(driver.findElement(By.id("legend-mailbox")).getText()).contains("jobmaster/jobmaster")
+				.contains("tm-1/taskexecutor");
+
+			Path screenshot = Path.of("target", "dashboard-screenshot.png");
+			Files.createDirectories(screenshot.getParent());
+			Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
+					StandardCopyOption.REPLACE_EXISTING);
+			assertThat(screenshot).isNotEmptyFile();
+
+			driver.findElement(By.id("cancel-job")).click();
+			awaitJobStatus(jobId, "CANCELED");
+			assertThat(this.cluster.<List<String>>read("/jobs/" + jobId, "$.tasks[*].state")).containsOnly("CANCELED");
+		}
+		finally {
+			driver.quit();
+		}
+	}
+
+	@Test
+	@Order(3)
+	void killedTaskManagerIsDeclaredLostAndItsTasksAreRedeployedUntilTheJobFinishes() throws Exception {
+		this.cluster.startTaskManager("tm-3");
+		this.cluster.awaitRegistered("tm-3");
+		String jobId = this.cluster.submitJob("e2e-failover", 6, 15_000);
+		await("a task of the job running on tm-3").atMost(JOB_TIMEOUT)
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> !this.cluster
+				.<List<?>>read("/jobs/" + jobId, "$.tasks[?(@.resourceId=='tm-3' && @.state=='RUNNING')]")
+				.isEmpty());
+
+		this.cluster.killTaskManager("tm-3");
+
+		await("tm-3 declared lost").atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> this.cluster.<List<String>>read("/taskmanagers", "$[?(@.resourceId=='tm-3')].state")
+				.equals(List.of("LOST")));
+		awaitJobStatus(jobId, "FINISHED");
+		String details = this.cluster.get("/jobs/" + jobId);
+		assertThat(read(details, "$.redeployments", Integer.class)).isPositive();
+		assertThat(read(details, "$.tasks[*].state", List.class)).containsOnly("FINISHED");
+		assertThat(read(details, "$.tasks[*].resourceId", List.class)).doesNotContain("tm-3");
+		assertThat(read(details, "$.tasks[?(@.attemptNumber > 0)].failureCause", List.class))
+			.isNotEmpty()
+			.allSatisfy((cause) -> assertThat((String) cause).contains("tm-3").contains("heartbeat"));
+	}
+
+	@Test
+	@Order(4)
+	void taskManagerThatComesBackRegistersAgain() throws Exception {
+		this.cluster.startTaskManager("tm-3");
+		this.cluster.awaitRegistered("tm-3");
+		assertThat(this.cluster.<List<Integer>>read("/taskmanagers", "$[?(@.resourceId=='tm-3')].registrations"))
+			.containsExactly(2);
+	}
+
+	@Test
+	@Order(5)
+	void restartedJobMasterIsANewLeaderAndTaskManagersRegisterUnderItsFencingToken() throws Exception {
+		String oldLeader = this.cluster.read("/cluster", "$.leaderId");
+
+		this.cluster.stopJobMaster();
+		this.cluster.startJobMaster();
+
+		String newLeader = this.cluster.read("/cluster", "$.leaderId");
+		assertThat(newLeader).isNotEqualTo(oldLeader);
+		this.cluster.awaitRegistered("tm-1", "tm-2", "tm-3");
+		String jobId = this.cluster.submitJob("e2e-new-leader", 3, 3_000);
+		awaitJobStatus(jobId, "FINISHED");
+	}
+
+	private void awaitJobStatus(String jobId, String status) {
+		await("job " + jobId + " " + status).atMost(JOB_TIMEOUT)
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> this.cluster.read("/jobs/" + jobId, "$.status"), status::equals);
+	}
+
+	private static <T> T read(String json, String path, Class<T> type) {
+		return JsonPath.parse(json).read(path, type);
+	}
+
+	private WebDriver startChromium() throws IOException {
+		Path profile = this.userDataDir.resolve("chromium-profile-" + System.nanoTime());
+		Files.createDirectories(profile);
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1400,2000", "--user-data-dir=" + profile);
+		// An explicit driver executable: Selenium Manager never runs, nothing is downloaded.
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER))
+			.usingAnyFreePort()
+			.build();
+		return new ChromeDriver(service, options);
+	}
+
+	private static int chartSamples(WebDriver driver, String canvasId) {
+		String samples = driver.findElement(By.id(canvasId)).getDomAttribute("data-samples");
+		return (samples != null) ? Integer.parseInt(samples) : 0;
+	}
+
+	private static long paintedPixels(WebDriver driver, String canvasId) {
+		Object count = ((JavascriptExecutor) driver).executeScript("const c = document.getElementById(arguments[0]);"
+				+ "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+				+ "for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n;", canvasId);
+		return ((Number) count).longValue();
+	}
+
+}

@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Runs the actorrpc demo cluster on 127.0.0.1: 1 JobMaster JVM and 2 TaskManager JVMs, submits a
+# job, prints task and checkpoint progress and the dashboard URL. Ctrl-C stops every process it
+# started.
+#
+# Settings (environment variables):
+#   DEMO_DURATION=60          stop by itself after 60 s; exit 0 if the job finished, 1 otherwise
+#                             (default 0: run until Ctrl-C)
+#   DEMO_HTTP_PORT=8081       JobMaster HTTP port (REST API, dashboard, actuator)
+#   DEMO_TM_HTTP_PORTS="8082 8083"  TaskManager HTTP ports (actuator); their count is the number of TaskManagers
+#   DEMO_PARALLELISM=4        subtasks of the submitted job
+#   DEMO_TASK_DURATION_MS=20000  simulated work per subtask
+#   DEMO_SKIP_BUILD=1         use the jars already built
+set -euo pipefail
+cd "$(dirname "$0")"
+
+DURATION="${DEMO_DURATION:-0}"
+HTTP_PORT="${DEMO_HTTP_PORT:-8081}"
+TM_HTTP_PORTS="${DEMO_TM_HTTP_PORTS:-8082 8083}"
+PARALLELISM="${DEMO_PARALLELISM:-4}"
+TASK_DURATION_MS="${DEMO_TASK_DURATION_MS:-20000}"
+RUN_DIR="demo-run"
+JM_JAR="demo-jobmaster-app/target/demo-jobmaster-app-0.1.0-SNAPSHOT-exec.jar"
+TM_JAR="demo-taskmanager-app/target/demo-taskmanager-app-0.1.0-SNAPSHOT-exec.jar"
+STARTUP_TIMEOUT=180
+
+for number in "$DURATION" "$HTTP_PORT" "$PARALLELISM" "$TASK_DURATION_MS" $TM_HTTP_PORTS; do
+	if ! [[ "$number" =~ ^[0-9]+$ ]]; then
+		echo "demo.sh: '$number' is not a number; check the DEMO_* variables (see the top of demo.sh)" >&2
+		exit 2
+	fi
+done
+for tool in java curl; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "demo.sh: '$tool' is required but not on the PATH" >&2
+		exit 2
+	fi
+done
+
+PIDS=()
+cleanup() {
+	trap - EXIT INT TERM
+	if [ "${#PIDS[@]}" -gt 0 ]; then
+		echo
+		echo "Stopping ${#PIDS[@]} processes: ${PIDS[*]}"
+		kill "${PIDS[@]}" 2>/dev/null || true
+		for _ in $(seq 1 30); do
+			alive=0
+			for pid in "${PIDS[@]}"; do
+				if kill -0 "$pid" 2>/dev/null; then alive=1; fi
+			done
+			[ "$alive" -eq 0 ] && break
+			sleep 0.5
+		done
+		for pid in "${PIDS[@]}"; do
+			kill -9 "$pid" 2>/dev/null || true
+		done
+	fi
+}
+trap 'cleanup; exit 130' INT
+trap 'cleanup; exit 143' TERM
+trap cleanup EXIT
+
+if [ "${DEMO_SKIP_BUILD:-0}" != "1" ]; then
+	echo "Building the demo apps (./mvnw -q -B -DskipTests -pl demo-jobmaster-app,demo-taskmanager-app -am package)..."
+	./mvnw -q -B -DskipTests -pl demo-jobmaster-app,demo-taskmanager-app -am package
+fi
+for jar in "$JM_JAR" "$TM_JAR"; do
+	if [ ! -f "$jar" ]; then
+		echo "demo.sh: $jar is missing; run without DEMO_SKIP_BUILD to build it" >&2
+		exit 2
+	fi
+done
+
+mkdir -p "$RUN_DIR"
+rm -f "$RUN_DIR"/*.log "$RUN_DIR"/jobmaster.ports
+JAVA_OPTS=(-Xmx384m -XX:TieredStopAtLevel=1)
+BASE="http://127.0.0.1:$HTTP_PORT"
+
+# Waits until "$2" (a command) succeeds, at most STARTUP_TIMEOUT seconds, failing if process $1 exits.
+wait_for() {
+	local pid="$1" what="$2" check="$3" log="$4"
+	for _ in $(seq 1 $((STARTUP_TIMEOUT * 2))); do
+		if eval "$check"; then return 0; fi
+		if ! kill -0 "$pid" 2>/dev/null; then
+			echo "demo.sh: $what failed; last lines of $log:" >&2
+			tail -n 20 "$log" >&2
+			exit 1
+		fi
+		sleep 0.5
+	done
+	echo "demo.sh: $what did not happen within ${STARTUP_TIMEOUT}s; see $log" >&2
+	exit 1
+}
+
+echo "Starting the JobMaster (HTTP $HTTP_PORT)..."
+java "${JAVA_OPTS[@]}" -jar "$JM_JAR" --server.port="$HTTP_PORT" --actorrpc.port=0 \
+	--demo.cluster.ports-file="$RUN_DIR/jobmaster.ports" >"$RUN_DIR/jobmaster.log" 2>&1 &
+JM_PID=$!
+PIDS+=("$JM_PID")
+wait_for "$JM_PID" "JobMaster startup" "[ -f '$RUN_DIR/jobmaster.ports' ]" "$RUN_DIR/jobmaster.log"
+RPC_ADDRESS="$(grep '^rpc.address=' "$RUN_DIR/jobmaster.ports" | cut -d= -f2-)"
+echo "JobMaster up: RPC $RPC_ADDRESS (pid $JM_PID)"
+
+TM_COUNT=0
+for port in $TM_HTTP_PORTS; do
+	TM_COUNT=$((TM_COUNT + 1))
+	java "${JAVA_OPTS[@]}" -jar "$TM_JAR" --server.port="$port" --demo.taskmanager.resource-id="tm-$TM_COUNT" \
+		--demo.taskmanager.cluster-address="$RPC_ADDRESS" >"$RUN_DIR/tm-$TM_COUNT.log" 2>&1 &
+	PIDS+=("$!")
+	echo "Starting TaskManager tm-$TM_COUNT (HTTP $port, pid $!)..."
+done
+
+registered() {
+	[ "$(curl -fs "$BASE/taskmanagers" | grep -o '"state":"REGISTERED"' | wc -l)" -ge "$TM_COUNT" ]
+}
+wait_for "$JM_PID" "registration of $TM_COUNT TaskManagers" registered "$RUN_DIR/jobmaster.log"
+echo "$TM_COUNT TaskManagers registered."
+
+JOB_JSON="{\"name\":\"wordcount\",\"parallelism\":$PARALLELISM,\"taskDurationMs\":$TASK_DURATION_MS}"
+ANSWER="$(curl -fsS -X POST -H 'Content-Type: application/json' -d "$JOB_JSON" "$BASE/jobs")"
+JOB_ID="$(printf '%s' "$ANSWER" | grep -o '"jobId":"[^"]*"' | cut -d'"' -f4)"
+echo
+echo "Submitted job $JOB_ID: curl -X POST $BASE/jobs -H 'Content-Type: application/json' -d '$JOB_JSON'"
+echo
+echo "  Dashboard:  $BASE/"
+echo "  REST API:   $BASE/jobs/$JOB_ID   $BASE/jobs/$JOB_ID/checkpoints   $BASE/taskmanagers"
+echo "  Metrics:    $BASE/actuator/prometheus   $BASE/actuator/actorrpc"
+echo "  Logs:       $RUN_DIR/*.log"
+echo "  Failover:   kill -9 ${PIDS[1]}   (tm-1: its tasks are redeployed on tm-2 after ~5 s without heartbeats)"
+echo
+if [ "$DURATION" -gt 0 ]; then
+	echo "Running for ${DURATION}s (DEMO_DURATION)."
+else
+	echo "Press Ctrl-C to stop the cluster."
+fi
+
+# Occurrences of "key":"VALUE" in a JSON text (no jq needed).
+count() {
+	{ printf '%s' "$1" | grep -o "\"$2\":\"$3\"" || true; } | wc -l | tr -d ' '
+}
+
+# First value of "key":... in a JSON text.
+first() {
+	{ printf '%s' "$1" | grep -o "\"$2\":\"\{0,1\}[A-Za-z0-9_]*" || true; } | head -n 1 | sed 's/.*://; s/"//g'
+}
+
+START=$SECONDS
+LAST_LINE=""
+JOB_STATUS="UNKNOWN"
+while :; do
+	ELAPSED=$((SECONDS - START))
+	if DETAILS="$(curl -fs "$BASE/jobs/$JOB_ID")"; then
+		JOB_STATUS="$(first "$DETAILS" status)"
+		LINE="job $JOB_ID $JOB_STATUS | tasks: $(count "$DETAILS" state DEPLOYING) deploying, $(count "$DETAILS" state RUNNING) running, $(count "$DETAILS" state FINISHED) finished, $(( $(count "$DETAILS" state CREATED) + $(count "$DETAILS" state SCHEDULED) )) waiting for a slot | redeployments: $(first "$DETAILS" redeployments) | checkpoints: $(count "$DETAILS" status COMPLETED) completed, $(count "$DETAILS" status ABORTED) aborted"
+	else
+		LINE="JobMaster not answering"
+	fi
+	if [ "$LINE" != "$LAST_LINE" ]; then
+		printf '[%4ds] %s\n' "$ELAPSED" "$LINE"
+		LAST_LINE="$LINE"
+	fi
+	if [ "$DURATION" -gt 0 ] && [ "$ELAPSED" -ge "$DURATION" ]; then
+		break
+	fi
+	sleep 1
+done
+
+if [ "$JOB_STATUS" = "FINISHED" ]; then
+	echo "Job $JOB_ID finished."
+	exit 0
+fi
+echo "Job $JOB_ID did not finish within ${DURATION}s (status $JOB_STATUS)." >&2
+exit 1

@@ -1,0 +1,92 @@
+package org.actorrpc.benchmarks;
+
+import java.util.List;
+import java.util.Map;
+
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * What one comparison run measures and how long: the JMH suites with their parameter values, the iteration
+ * settings and the probes. {@link #full()} is what run-comparison.sh runs; {@link #smoke()} runs every benchmark
+ * and probe once with tiny iterations, as part of {@code verify}. Immutable.
+ *
+ * @param name plan name, for logs
+ * @param suites the JMH runs
+ * @param forks JMH forks per trial; 0 runs in this JVM
+ * @param warmupIterations warm-up iterations per trial
+ * @param warmupTime length of a warm-up iteration
+ * @param measurementIterations measured iterations per trial
+ * @param measurementTime length of a measured iteration
+ * @param failOnError whether a failing benchmark stops the run (the smoke run) or only leaves its cell empty
+ * @param startupRuns JVMs started per peer for the startup probe (the median is reported)
+ * @param idleEndpoints endpoints started by the heap probe
+ */
+public record ComparisonPlan(String name, List<Suite> suites, int forks, int warmupIterations, TimeValue warmupTime,
+		int measurementIterations, TimeValue measurementTime, boolean failOnError, int startupRuns,
+		int idleEndpoints) {
+
+	private static final String ALL_PEERS = "actorrpc,flink,grpc-default,grpc-direct,pekko,tcp";
+
+	private static final String ENDPOINT_PEERS = "actorrpc,flink,pekko";
+
+	private static final String TELL_PEERS = "actorrpc,flink,pekko,tcp";
+
+	/** Validates and copies. */
+	public ComparisonPlan {
+		suites = List.copyOf(suites);
+	}
+
+	/**
+	 * One JMH run: a benchmark class and parameter values (comma-separated) overriding its {@code @Param}s.
+	 * @param benchmark the benchmark class
+	 * @param params parameter name to comma-separated values
+	 */
+	public record Suite(Class<?> benchmark, Map<String, String> params) {
+
+		/** Copies. */
+		public Suite {
+			params = Map.copyOf(params);
+		}
+
+	}
+
+	/**
+	 * The full comparison: about 85 trials of ~4 s measured each, plus the probes; 10-13 minutes on 2 cores.
+	 * Local placements only for peers that have a local path (raw TCP and gRPC "local" would be loopback again).
+	 * @return the plan
+	 */
+	public static ComparisonPlan full() {
+		return new ComparisonPlan("full", List.of(
+				new Suite(RoundTripLatencyBenchmark.class, Map.of("peer", ALL_PEERS, "placement", "remote")),
+				new Suite(RoundTripLatencyBenchmark.class, Map.of("peer", ENDPOINT_PEERS, "placement", "local")),
+				new Suite(InFlightThroughputBenchmark.class,
+						Map.of("peer", ALL_PEERS, "placement", "remote", "inFlight", "1,16,256")),
+				new Suite(InFlightThroughputBenchmark.class,
+						Map.of("peer", ENDPOINT_PEERS, "placement", "local", "inFlight", "1,16,256")),
+				new Suite(FireAndForgetBenchmark.class, Map.of("peer", TELL_PEERS, "placement", "remote")),
+				new Suite(FireAndForgetBenchmark.class, Map.of("peer", ENDPOINT_PEERS, "placement", "local")),
+				new Suite(PayloadBenchmark.class,
+						Map.of("peer", ALL_PEERS, "placement", "remote", "size", "16,1024,65536,1048576")),
+				new Suite(GatewayScalingBenchmark.class,
+						Map.of("peer", ALL_PEERS, "placement", "remote", "gateways", "10,200,2000"))),
+				1, 2, TimeValue.seconds(1), 2, TimeValue.seconds(1), false, 3, 1000);
+	}
+
+	/**
+	 * Every benchmark and peer once, tiny iterations, in this JVM; every peer's remote path is exercised by the
+	 * latency, payload and fire-and-forget benchmarks.
+	 * @return the plan
+	 */
+	public static ComparisonPlan smoke() {
+		return new ComparisonPlan("smoke", List.of(
+				new Suite(RoundTripLatencyBenchmark.class, Map.of("peer", ALL_PEERS, "placement", "local,remote")),
+				new Suite(InFlightThroughputBenchmark.class,
+						Map.of("peer", ALL_PEERS, "placement", "local", "inFlight", "16")),
+				new Suite(FireAndForgetBenchmark.class, Map.of("peer", TELL_PEERS, "placement", "local,remote")),
+				new Suite(PayloadBenchmark.class, Map.of("peer", ALL_PEERS, "placement", "remote", "size", "65536")),
+				new Suite(GatewayScalingBenchmark.class,
+						Map.of("peer", ALL_PEERS, "placement", "local", "gateways", "10"))),
+				0, 0, TimeValue.milliseconds(100), 1, TimeValue.milliseconds(100), true, 1, 20);
+	}
+
+}

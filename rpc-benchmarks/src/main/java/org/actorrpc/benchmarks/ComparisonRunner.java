@@ -1,0 +1,126 @@
+package org.actorrpc.benchmarks;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.util.Statistics;
+
+import org.actorrpc.benchmarks.peer.EchoFixture;
+import org.actorrpc.benchmarks.peer.Peer;
+import org.actorrpc.benchmarks.probe.IdleHeapProbe;
+import org.actorrpc.benchmarks.probe.ProbeResult;
+import org.actorrpc.benchmarks.probe.StartupProbe;
+
+/**
+ * Runs a {@link ComparisonPlan}: its JMH suites through the JMH {@link Runner}, then the startup and heap probes,
+ * each in fresh JVMs. Not thread-safe; one run at a time.
+ */
+public final class ComparisonRunner {
+
+	private final ComparisonPlan plan;
+
+	private final Path jmhLog;
+
+	private final PrintStream progress;
+
+	/**
+	 * @param plan what to run
+	 * @param jmhLog file that receives JMH's own output, or {@code null} for stdout
+	 * @param progress where to report progress
+	 */
+	public ComparisonRunner(ComparisonPlan plan, Path jmhLog, PrintStream progress) {
+		this.plan = plan;
+		this.jmhLog = jmhLog;
+		this.progress = progress;
+	}
+
+	/**
+	 * @return everything measured
+	 * @throws RunnerException if a benchmark fails and the plan fails on errors
+	 * @throws Exception if a probe fails
+	 */
+	public Measurements run() throws Exception {
+		Measurements measurements = new Measurements();
+		for (ComparisonPlan.Suite suite : this.plan.suites()) {
+			this.progress.printf("[%s] JMH %s %s%n", this.plan.name(), suite.benchmark().getSimpleName(),
+					suite.params());
+			for (RunResult result : runSuite(suite)) {
+				measurements.add(toTrial(result));
+			}
+		}
+		for (Peer peer : Peer.values()) {
+			this.progress.printf("[%s] startup probe %s%n", this.plan.name(), peer.id());
+			measurements.putStartup(peer, median(startupRuns(peer)));
+		}
+		for (Peer peer : Peer.values()) {
+			if (peer.driver().hostsEndpoints()) {
+				this.progress.printf("[%s] idle heap probe %s, %d endpoints%n", this.plan.name(), peer.id(),
+						this.plan.idleEndpoints());
+				measurements.putIdleEndpointBytes(peer, ProbeResult.run(IdleHeapProbe.class,
+						List.of(peer.id(), Integer.toString(this.plan.idleEndpoints()))));
+			}
+		}
+		return measurements;
+	}
+
+	private Collection<RunResult> runSuite(ComparisonPlan.Suite suite) throws RunnerException {
+		ChainedOptionsBuilder options = new OptionsBuilder()
+			.include("^" + Pattern.quote(suite.benchmark().getName()) + "\\.")
+			.forks(this.plan.forks())
+			.warmupIterations(this.plan.warmupIterations())
+			.warmupTime(this.plan.warmupTime())
+			.measurementIterations(this.plan.measurementIterations())
+			.measurementTime(this.plan.measurementTime())
+			.shouldFailOnError(this.plan.failOnError())
+			.jvmArgs(EchoFixture.SERVER_JVM_OPTIONS.toArray(String[]::new));
+		if (this.jmhLog != null) {
+			options.output(this.jmhLog.toString());
+		}
+		suite.params().forEach((name, values) -> options.param(name, values.split(",")));
+		return new Runner(options.build()).run();
+	}
+
+	private List<Double> startupRuns(Peer peer) throws Exception {
+		List<Double> runs = new ArrayList<>();
+		for (int i = 0; i < this.plan.startupRuns(); i++) {
+			runs.add(ProbeResult.run(StartupProbe.class, List.of(peer.id())));
+		}
+		return runs;
+	}
+
+	private static double median(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		sorted.sort(null);
+		return sorted.get(sorted.size() / 2);
+	}
+
+	private static Measurements.Trial toTrial(RunResult result) {
+		BenchmarkParams params = result.getParams();
+		Map<String, String> values = new HashMap<>();
+		for (String key : params.getParamsKeys()) {
+			values.put(key, params.getParam(key));
+		}
+		String benchmark = params.getBenchmark();
+		String className = benchmark.substring(0, benchmark.lastIndexOf('.'));
+		Result<?> primary = result.getPrimaryResult();
+		Statistics statistics = primary.getStatistics();
+		boolean sampled = params.getMode() == org.openjdk.jmh.annotations.Mode.SampleTime;
+		return new Measurements.Trial(className.substring(className.lastIndexOf('.') + 1), values,
+				primary.getScore(), sampled ? statistics.getPercentile(50) : Double.NaN,
+				sampled ? statistics.getPercentile(99) : Double.NaN);
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.actorrpc.benchmarks.actorrpc;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.actorrpc.RpcEndpoint;
+import org.actorrpc.RpcService;
+
+/**
+ * actorrpc endpoint answering {@link ActorRpcEchoGateway}. Its state is confined to the endpoint's main thread.
+ */
+public final class ActorRpcEchoEndpoint extends RpcEndpoint implements ActorRpcEchoGateway {
+
+	/** Main thread only. */
+	private long told;
+
+	/**
+	 * @param rpcService the service hosting the endpoint
+	 * @param endpointId its id, the last element of its address
+	 */
+	public ActorRpcEchoEndpoint(RpcService rpcService, String endpointId) {
+		super(rpcService, endpointId);
+	}
+
+	@Override
+	public CompletableFuture<Integer> echo(int value) {
+		return CompletableFuture.completedFuture(value);
+	}
+
+	@Override
+	public CompletableFuture<byte[]> echoBytes(byte[] payload) {
+		return CompletableFuture.completedFuture(payload);
+	}
+
+	@Override
+	public void tell(int value) {
+		this.told++;
+	}
+
+	@Override
+	public CompletableFuture<Long> count() {
+		return CompletableFuture.completedFuture(this.told);
+	}
+
+}

@@ -1,0 +1,25 @@
+package org.apache.flink.benchmark.actorrpc;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.flink.runtime.rpc.RpcGateway;
+
+/**
+ * The echo workload as a Flink 2.3 gateway. It lives under {@code org.apache.flink.} because Flink's RPC loader
+ * only lets its isolated class loader see application classes in that package (flink-rpc-anchor.md §5).
+ */
+public interface FlinkEchoGateway extends RpcGateway {
+
+	/** @param value a value @return the same value */
+	CompletableFuture<Integer> echo(int value);
+
+	/** @param payload bytes @return the same bytes */
+	CompletableFuture<byte[]> echoBytes(byte[] payload);
+
+	/** @param value counted, fire-and-forget */
+	void tell(int value);
+
+	/** @return how many tells were processed */
+	CompletableFuture<Long> count();
+
+}

@@ -1,0 +1,45 @@
+package org.actorrpc.benchmarks;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+import org.actorrpc.benchmarks.peer.Peer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs every benchmark for every peer (local and remote placements) and every probe once with tiny iterations,
+ * so that the benchmarks keep compiling and running. Fails if any benchmark throws. Not a measurement.
+ */
+class BenchmarkSmokeIT {
+
+	@Test
+	void everyBenchmarkAndProbeRunsForEveryPeer() throws Exception {
+		ComparisonPlan plan = ComparisonPlan.smoke();
+		Path log = Path.of("target", "smoke-jmh.log");
+
+		Measurements measurements = new ComparisonRunner(plan, log, System.out).run();
+
+		long expectedTrials = plan.suites().stream()
+			.mapToLong(suite -> suite.params().values().stream()
+				.mapToLong(values -> Arrays.stream(values.split(",")).count())
+				.reduce(1, (a, b) -> a * b))
+			.sum();
+		assertThat(measurements.trials()).hasSize((int) expectedTrials)
+			.allSatisfy(trial -> assertThat(trial.score()).as(trial.toString()).isPositive().isFinite());
+		for (Peer peer : Peer.values()) {
+			assertThat(measurements.startup(peer)).as("startup of %s", peer).hasValueSatisfying(
+					millis -> assertThat(millis).isPositive());
+			if (peer.driver().hostsEndpoints()) {
+				assertThat(measurements.idleEndpointBytes(peer)).as("idle heap of %s", peer).hasValueSatisfying(
+						bytes -> assertThat(bytes).isFinite());
+			}
+		}
+		String table = ComparisonTable.render(measurements);
+		System.out.println(table);
+		assertThat(table).contains("| remote sequential round trip p50 (µs) |", "actorrpc / Flink 2.3");
+	}
+
+}

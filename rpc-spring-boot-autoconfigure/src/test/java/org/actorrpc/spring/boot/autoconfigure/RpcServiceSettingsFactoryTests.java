@@ -1,0 +1,207 @@
+package org.actorrpc.spring.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.actorrpc.RpcObserver;
+import org.actorrpc.pekko.PekkoRpcServiceSettings;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for binding {@link ActorRpcProperties} and mapping them with
+ * {@link RpcServiceSettingsFactory}.
+ */
+class RpcServiceSettingsFactoryTests {
+
+	private static ActorRpcProperties bind(Map<String, String> values) {
+		Binder binder = new Binder(new MapConfigurationPropertySource(values));
+		return binder.bindOrCreate("actorrpc", Bindable.of(ActorRpcProperties.class));
+	}
+
+	private static PekkoRpcServiceSettings settings(Map<String, String> values) {
+		return new RpcServiceSettingsFactory(bind(values), null, null).createSettings(RpcObserver.NOOP);
+	}
+
+	@Test
+	void defaultsMatchTheCoreDefaults() {
+		PekkoRpcServiceSettings settings = settings(Map.of());
+		assertThat(settings.systemName()).isEqualTo("actorrpc");
+		assertThat(settings.host()).isEqualTo("127.0.0.1");
+		assertThat(settings.port()).isZero();
+		assertThat(settings.askTimeout()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(settings.maxFrameSize()).isEqualTo(10L * 1024 * 1024);
+		assertThat(settings.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(settings.tls()).isNull();
+		assertThat(settings.bindAddress()).isNull();
+		assertThat(settings.bindPort()).isNull();
+	}
+
+	@Test
+	void everyPropertyIsMappedOntoTheSettings() {
+		PekkoRpcServiceSettings settings = settings(Map.ofEntries(Map.entry("actorrpc.system-name", "jobmaster"),
+				Map.entry("actorrpc.host", "10.0.0.1"), Map.entry("actorrpc.port", "6123"),
+				Map.entry("actorrpc.bind-address", "0.0.0.0"), Map.entry("actorrpc.bind-port", "7000"),
+				Map.entry("actorrpc.ask-timeout", "3s"), Map.entry("actorrpc.max-frame-size", "2MB"),
+				Map.entry("actorrpc.capture-call-stack", "true"),
+				Map.entry("actorrpc.serialization.force-local", "true"),
+				Map.entry("actorrpc.serialization.extra-classes", "java.util.ArrayList,java.util.HashMap"),
+				Map.entry("actorrpc.peer.heartbeat-interval", "100ms"),
+				Map.entry("actorrpc.peer.unreachable-after", "2s"),
+				Map.entry("actorrpc.shutdown.grace-period", "5s"),
+				Map.entry("actorrpc.pekko.remote.artery.advanced.outbound-message-queue-size", "4096"),
+				Map.entry("actorrpc.pekko.loglevel", "WARNING")));
+		assertThat(settings.systemName()).isEqualTo("jobmaster");
+		assertThat(settings.host()).isEqualTo("10.0.0.1");
+		assertThat(settings.port()).isEqualTo(6123);
+		assertThat(settings.bindAddress()).isEqualTo("0.0.0.0");
+		assertThat(settings.bindPort()).isEqualTo(7000);
+		assertThat(settings.askTimeout()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(settings.maxFrameSize()).isEqualTo(2L * 1024 * 1024);
+		assertThat(settings.captureCallStack()).isTrue();
+		assertThat(settings.forceLocalSerialization()).isTrue();
+		assertThat(settings.extraSerializableClasses()).containsExactly(java.util.ArrayList.class,
+				java.util.HashMap.class);
+		assertThat(settings.peerHeartbeatInterval()).isEqualTo(Duration.ofMillis(100));
+		assertThat(settings.peerUnreachableAfter()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(settings.shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(settings.pekkoConfig().getInt("pekko.remote.artery.advanced.outbound-message-queue-size"))
+			.isEqualTo(4096);
+		assertThat(settings.pekkoConfig().getString("pekko.loglevel")).isEqualTo("WARNING");
+	}
+
+	@Test
+	void systemNameFallsBackToAValidApplicationName() {
+		assertThat(new RpcServiceSettingsFactory(bind(Map.of()), "taskmanager", null).systemName())
+			.isEqualTo("taskmanager");
+		assertThat(new RpcServiceSettingsFactory(bind(Map.of()), "my app!", null).systemName())
+			.isEqualTo(RpcServiceSettingsFactory.DEFAULT_SYSTEM_NAME);
+		assertThat(new RpcServiceSettingsFactory(bind(Map.of("actorrpc.system-name", "explicit")), "taskmanager",
+				null)
+			.systemName()).isEqualTo("explicit");
+	}
+
+	@Test
+	void negativeAskTimeoutNamesThePropertyAndTheFix() {
+		assertThatExceptionOfType(InvalidActorRpcPropertyException.class)
+			.isThrownBy(() -> settings(Map.of("actorrpc.ask-timeout", "-1s")))
+			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("actorrpc.ask-timeout"))
+			.withMessageContaining("actorrpc.ask-timeout")
+			.withMessageContaining("positive duration such as 10s");
+	}
+
+	@Test
+	void invalidSystemNameIsRejected() {
+		assertThatExceptionOfType(InvalidActorRpcPropertyException.class)
+			.isThrownBy(() -> settings(Map.of("actorrpc.system-name", "job master")))
+			.withMessageContaining("actorrpc.system-name")
+			.withMessageContaining("letters, digits");
+	}
+
+	@Test
+	void outOfRangePortIsRejected() {
+		assertThatExceptionOfType(InvalidActorRpcPropertyException.class)
+			.isThrownBy(() -> settings(Map.of("actorrpc.port", "70000")))
+			.withMessageContaining("actorrpc.port")
+			.withMessageContaining("between 0 and 65535");
+		assertThatExceptionOfType(InvalidActorRpcPropertyException.class)
+			.isThrownBy(() -> settings(Map.of("actorrpc.bind-port", "-2")))
+			.withMessageContaining("actorrpc.bind-port");
+	}
+
+	@Test
+	void tinyFrameSizeIsRejected() {
+		assertThatExceptionOfType(InvalidActorRpcPropertyException.class)
+			.isThrownBy(() -> settings(Map.of("actorrpc.max-frame-size", "100B")))
+			.withMessageContaining("actorrpc.max-frame-size");
+	}
+
+	@Test
+	void unreachableAfterMustExceedHeartbeatInterval() {
+		assertThatExceptionOfType(InvalidActorRpcPropertyException.class)
+			.isThrownBy(() -> settings(Map.of("actorrpc.peer.heartbeat-interval", "1s",
+					"actorrpc.peer.unreachable-after", "500ms")))
+			.withMessageContaining("actorrpc.peer.unreachable-after")
+			.withMessageContaining("longer than actorrpc.peer.heartbeat-interval");
+	}
+
+	@Test
+	void zeroGracePeriodIsRejected() {
+		assertThatExceptionOfType(InvalidActorRpcPropertyException.class)
+			.isThrownBy(() -> settings(Map.of("actorrpc.shutdown.grace-period", "0s")))
+			.withMessageContaining("actorrpc.shutdown.grace-period");
+	}
+
+	@Test
+	void unknownSslBundleNamesThePropertyAndTheBundle() {
+		ActorRpcProperties properties = bind(Map.of("actorrpc.ssl.bundle", "rpc"));
+		RpcServiceSettingsFactory factory = new RpcServiceSettingsFactory(properties, null,
+				new DefaultSslBundleRegistry());
+		assertThatExceptionOfType(InvalidActorRpcPropertyException.class)
+			.isThrownBy(() -> factory.createSettings(RpcObserver.NOOP))
+			.withMessageContaining("actorrpc.ssl.bundle")
+			.withMessageContaining("spring.ssl.bundle.jks.rpc");
+	}
+
+	@Test
+	void sslBundleWithoutAnyBundlesConfiguredIsRejected() {
+		ActorRpcProperties properties = bind(Map.of("actorrpc.ssl.bundle", "rpc"));
+		assertThatExceptionOfType(InvalidActorRpcPropertyException.class)
+			.isThrownBy(() -> new RpcServiceSettingsFactory(properties, null, null).createSettings(RpcObserver.NOOP))
+			.withMessageContaining("no SSL bundles are configured");
+	}
+
+	@Test
+	void clientSettingsFallBackToTheDefaultEntry() {
+		ActorRpcProperties properties = bind(Map.of("actorrpc.clients.default.timeout", "3s",
+				"actorrpc.clients.jobmaster.address", "pekko://jobmaster@127.0.0.1:6123/user/rpc/jobmaster"));
+		RpcClientSettings settings = RpcClientSettings.resolve(properties, "jobmaster");
+		assertThat(settings.address()).isEqualTo("pekko://jobmaster@127.0.0.1:6123/user/rpc/jobmaster");
+		assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(settings.host()).isEqualTo("127.0.0.1");
+		assertThat(RpcClientSettings.resolve(bind(Map.of("actorrpc.clients.x.address", "local:x")), "x").timeout())
+			.isEqualTo(RpcClientSettings.DEFAULT_TIMEOUT);
+	}
+
+	@Test
+	void malformedClientAddressNamesThePropertyAndTheExpectedForm() {
+		ActorRpcProperties properties = bind(Map.of("actorrpc.clients.jobmaster.address", "127.0.0.1:6123"));
+		assertThatExceptionOfType(InvalidActorRpcPropertyException.class)
+			.isThrownBy(() -> RpcClientSettings.resolve(properties, "jobmaster"))
+			.withMessageContaining("actorrpc.clients.jobmaster.address")
+			.withMessageContaining("pekko://<system-name>@<host>:<port>/user/rpc/<endpoint-id>");
+	}
+
+	@Test
+	void missingClientAddressTellsWhichPropertyToSet() {
+		assertThatExceptionOfType(InvalidActorRpcPropertyException.class)
+			.isThrownBy(() -> RpcClientSettings.resolve(bind(Map.of()), "resourcemanager"))
+			.withMessageContaining("actorrpc.clients.resourcemanager.address");
+	}
+
+	@Test
+	void negativeClientTimeoutIsRejected() {
+		ActorRpcProperties properties = bind(Map.of("actorrpc.clients.jobmaster.address", "local:jobmaster",
+				"actorrpc.clients.jobmaster.timeout", "-5s"));
+		assertThatExceptionOfType(InvalidActorRpcPropertyException.class)
+			.isThrownBy(() -> RpcClientSettings.resolve(properties, "jobmaster"))
+			.withMessageContaining("actorrpc.clients.jobmaster.timeout");
+	}
+
+	@Test
+	void failureAnalysisNamesThePropertyAndTheAction() {
+		InvalidActorRpcPropertyException ex = new InvalidActorRpcPropertyException("actorrpc.port", 70000,
+				"a port must be between 0 and 65535", "Set actorrpc.port to a free port, or 0 to pick one.");
+		var analysis = new InvalidActorRpcPropertyFailureAnalyzer().analyze(new IllegalStateException(ex));
+		assertThat(analysis.getDescription()).contains("actorrpc.port").contains("70000");
+		assertThat(analysis.getAction()).isEqualTo("Set actorrpc.port to a free port, or 0 to pick one.");
+	}
+
+}

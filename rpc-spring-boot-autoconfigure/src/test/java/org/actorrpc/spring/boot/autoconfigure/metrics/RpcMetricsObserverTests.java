@@ -1,0 +1,167 @@
+package org.actorrpc.spring.boot.autoconfigure.metrics;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.actorrpc.RpcEndpointView;
+import org.actorrpc.RpcGateway;
+import org.actorrpc.RpcMethod;
+import org.actorrpc.RpcMethodStats;
+import org.actorrpc.RpcObserver.ClientCall;
+import org.actorrpc.exceptions.RpcTimeoutException;
+import org.actorrpc.spring.boot.autoconfigure.TestGateway;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link RpcMetricsObserver}.
+ */
+class RpcMetricsObserverTests {
+
+	private static final RpcMethod ECHO = new RpcMethod(TestGateway.class.getName(), "TestGateway", "echo");
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final RpcMetricsObserver observer = new RpcMetricsObserver(this.registry);
+
+	@Test
+	void mailboxGaugeFollowsTheViewAndIsRemovedWhenTheEndpointTerminates() {
+		View view = new View("jobmaster");
+		this.observer.endpointRegistered(view);
+		view.depth = 7;
+		Gauge gauge = this.registry.get(RpcMetricsObserver.MAILBOX_SIZE).tag("endpoint", "jobmaster").gauge();
+		assertThat(gauge.value()).isEqualTo(7.0);
+		this.observer.endpointTerminated(view, null);
+		assertThat(this.registry.find(RpcMetricsObserver.MAILBOX_SIZE).gauges()).isEmpty();
+		assertThat(this.registry.find(RpcMetricsObserver.MAILBOX_WAIT).timers()).isEmpty();
+	}
+
+	@Test
+	void serverCallsRecordDurationMailboxWaitAndFailuresWithLowCardinalityTags() {
+		View view = new View("jobmaster");
+		this.observer.endpointRegistered(view);
+		this.observer.serverCallCompleted(view, ECHO, 2_000_000, 5_000_000, null);
+		this.observer.serverCallCompleted(view, ECHO, 1_000_000, 3_000_000, new IllegalStateException("boom"));
+		Timer success = this.registry.get(RpcMetricsObserver.SERVER_DURATION)
+			.tags("endpoint", "jobmaster", "rpc.method", "TestGateway/echo", "outcome", "SUCCESS", "error.type",
+					"none", "rpc.system.name", "actorrpc")
+			.timer();
+		assertThat(success.count()).isOne();
+		assertThat(success.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(5.0);
+		Timer failure = this.registry.get(RpcMetricsObserver.SERVER_DURATION)
+			.tags("outcome", "ERROR", "error.type", IllegalStateException.class.getName())
+			.timer();
+		assertThat(failure.count()).isOne();
+		assertThat(this.registry.get(RpcMetricsObserver.MAILBOX_WAIT).tag("endpoint", "jobmaster").timer().totalTime(
+				TimeUnit.MILLISECONDS))
+			.isEqualTo(3.0);
+		assertThat(this.registry.get(RpcMetricsObserver.SERVER_FAILURES).counter().count()).isOne();
+	}
+
+	@Test
+	void randomEndpointIdsAreReplacedByTheGatewayName() {
+		View view = new View(UUID.randomUUID().toString());
+		this.observer.endpointRegistered(view);
+		assertThat(this.registry.get(RpcMetricsObserver.MAILBOX_SIZE).gauge().getId().getTag("endpoint"))
+			.isEqualTo("TestGateway");
+	}
+
+	@Test
+	void clientCallsRecordDurationFailuresAndTimeouts() {
+		this.observer.clientCallStarted(ECHO, "pekko://a@127.0.0.1:1/user/rpc/x").completed(null);
+		ClientCall timedOut = this.observer.clientCallStarted(ECHO, "pekko://a@127.0.0.1:1/user/rpc/x");
+		timedOut.completed(new CompletionException(new RpcTimeoutException("late", java.time.Duration.ofSeconds(1))));
+		assertThat(this.registry.get(RpcMetricsObserver.CLIENT_DURATION).tag("outcome", "SUCCESS").timer().count())
+			.isOne();
+		assertThat(this.registry.get(RpcMetricsObserver.CLIENT_DURATION)
+			.tags("outcome", "ERROR", "error.type", RpcTimeoutException.class.getName())
+			.timer()
+			.count()).isOne();
+		assertThat(this.registry.get(RpcMetricsObserver.CLIENT_FAILURES).counter().count()).isOne();
+		assertThat(this.registry.get(RpcMetricsObserver.CLIENT_TIMEOUTS)
+			.tag("rpc.method", "TestGateway/echo")
+			.counter()
+			.count()).isOne();
+		assertThat(this.registry.getMeters())
+			.allSatisfy((meter) -> assertThat(meter.getId().getTags()).noneMatch((tag) -> tag.getValue().contains("pekko://")));
+	}
+
+	private static final class View implements RpcEndpointView {
+
+		private final String id;
+
+		volatile int depth;
+
+		View(String id) {
+			this.id = id;
+		}
+
+		@Override
+		public String getEndpointId() {
+			return this.id;
+		}
+
+		@Override
+		public String getAddress() {
+			return "pekko://a@127.0.0.1:1/user/rpc/" + this.id;
+		}
+
+		@Override
+		public List<Class<? extends RpcGateway>> getGateways() {
+			return List.of(TestGateway.class);
+		}
+
+		@Override
+		public State getState() {
+			return State.STARTED;
+		}
+
+		@Override
+		public String getMainThreadName() {
+			return "main-" + this.id;
+		}
+
+		@Override
+		public int getMailboxDepth() {
+			return this.depth;
+		}
+
+		@Override
+		public long getOldestQueuedMessageAgeNanos() {
+			return 0;
+		}
+
+		@Override
+		public long getCurrentMessageAgeNanos() {
+			return 0;
+		}
+
+		@Override
+		public RpcMethod getCurrentMethod() {
+			return null;
+		}
+
+		@Override
+		public long getBusyTimeNanos() {
+			return 0;
+		}
+
+		@Override
+		public long getProcessedMessages() {
+			return 0;
+		}
+
+		@Override
+		public List<RpcMethodStats> getMethodStats() {
+			return List.of();
+		}
+
+	}
+
+}

@@ -6,7 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.actorrpc.RpcEndpoint;
@@ -24,18 +26,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code validateRunsInMainThread()} enforces it without {@code -ea} (Flink's
  * MainThreadValidationTest, made literal).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MainThreadTest {
 
 	private static final Duration BOUND = Duration.ofSeconds(20);
 
+	/** Two services shared by the tests of this class; each test uses its own endpoint ids. */
 	@RegisterExtension
-	final RpcServices services = new RpcServices();
+	static final RpcServices SERVICES = new RpcServices();
+
+	private PekkoRpcService sharedServer;
+
+	private PekkoRpcService sharedClient;
+
+	@BeforeAll
+	void startServices() {
+		this.sharedServer = SERVICES.create("mainthread");
+		this.sharedClient = SERVICES.create("client");
+	}
 
 	@Test
 	void everyKindOfMessageRunsOnTheSameDedicatedThreadNamedAfterSystemAndEndpoint() throws Exception {
-		PekkoRpcService server = this.services.create("mainthread");
-		PekkoRpcService client = this.services.create("client");
-		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "recorder");
+		PekkoRpcService server = this.sharedServer;
+		PekkoRpcService client = this.sharedClient;
+		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "recorder-0");
 		endpoint.start();
 		ThreadGateway remote = client.connect(endpoint.getAddress(), ThreadGateway.class)
 			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
@@ -51,7 +65,7 @@ class MainThreadTest {
 		String executorThread = endpoint.threadOfExecutorSchedule().get(BOUND.toSeconds(), TimeUnit.SECONDS);
 		endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
 
-		String expectedName = "actorrpc-" + server.getSettings().systemName() + "-recorder";
+		String expectedName = "actorrpc-" + server.getSettings().systemName() + "-recorder-0";
 		assertThat(remoteThread).isEqualTo(expectedName);
 		assertThat(java.util.List.of(syncThread, selfThread, runAsyncThread, callAsyncThread, scheduledThread,
 				executorThread)).containsOnly(expectedName);
@@ -64,9 +78,9 @@ class MainThreadTest {
 
 	@Test
 	void twoEndpointsHaveTwoDifferentMainThreads() throws Exception {
-		PekkoRpcService server = this.services.create("mainthread");
-		ThreadRecordingEndpoint first = new ThreadRecordingEndpoint(server, "first");
-		ThreadRecordingEndpoint second = new ThreadRecordingEndpoint(server, "second");
+		PekkoRpcService server = this.sharedServer;
+		ThreadRecordingEndpoint first = new ThreadRecordingEndpoint(server, "first-1");
+		ThreadRecordingEndpoint second = new ThreadRecordingEndpoint(server, "second-1");
 		first.start();
 		second.start();
 
@@ -75,22 +89,22 @@ class MainThreadTest {
 		String secondThread = second.getSelfGateway(ThreadGateway.class).threadName().get(BOUND.toSeconds(),
 				TimeUnit.SECONDS);
 
-		assertThat(firstThread).endsWith("-first");
-		assertThat(secondThread).endsWith("-second");
+		assertThat(firstThread).endsWith("-first-1");
+		assertThat(secondThread).endsWith("-second-1");
 		assertThat(first.threads).doesNotContainAnyElementsOf(second.threads);
 	}
 
 	@Test
 	void endpointViewNamesTheMainThread() throws Exception {
-		PekkoRpcService server = this.services.create("mainthread");
-		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "viewed");
+		PekkoRpcService server = this.sharedServer;
+		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "viewed-2");
 		endpoint.start();
 		String name = endpoint.getSelfGateway(ThreadGateway.class).threadName().get(BOUND.toSeconds(),
 				TimeUnit.SECONDS);
 
 		RpcEndpointView view = server.getEndpointViews()
 			.stream()
-			.filter(v -> v.getEndpointId().equals("viewed"))
+			.filter(v -> v.getEndpointId().equals("viewed-2"))
 			.findFirst()
 			.orElseThrow();
 
@@ -99,8 +113,8 @@ class MainThreadTest {
 
 	@Test
 	void validateRunsInMainThreadPassesInsideACall() throws Exception {
-		PekkoRpcService server = this.services.create("mainthread");
-		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "validated");
+		PekkoRpcService server = this.sharedServer;
+		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "validated-3");
 		endpoint.start();
 
 		assertThat(endpoint.getSelfGateway(ThreadGateway.class).validated().get(BOUND.toSeconds(), TimeUnit.SECONDS))
@@ -109,8 +123,8 @@ class MainThreadTest {
 
 	@Test
 	void validateRunsInMainThreadThrowsOffTheMainThreadNamingExpectedAndActualThread() throws Exception {
-		PekkoRpcService server = this.services.create("mainthread");
-		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "validated");
+		PekkoRpcService server = this.sharedServer;
+		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "validated-4");
 		endpoint.start();
 		String mainThreadName = endpoint.getSelfGateway(ThreadGateway.class).threadName().get(BOUND.toSeconds(),
 				TimeUnit.SECONDS);
@@ -128,9 +142,9 @@ class MainThreadTest {
 
 	@Test
 	void validateRunsInMainThreadThrowsOnAnotherEndpointsMainThread() throws Exception {
-		PekkoRpcService server = this.services.create("mainthread");
-		ThreadRecordingEndpoint first = new ThreadRecordingEndpoint(server, "first");
-		ThreadRecordingEndpoint second = new ThreadRecordingEndpoint(server, "second");
+		PekkoRpcService server = this.sharedServer;
+		ThreadRecordingEndpoint first = new ThreadRecordingEndpoint(server, "first-5");
+		ThreadRecordingEndpoint second = new ThreadRecordingEndpoint(server, "second-5");
 		first.start();
 		second.start();
 
@@ -145,14 +159,35 @@ class MainThreadTest {
 		});
 
 		assertThat(failure.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
-			.hasMessageContaining("-first")
-			.hasMessageContaining("-second");
+			.hasMessageContaining("-first-5")
+			.hasMessageContaining("-second-5");
+	}
+
+	@Test
+	void validateRunsInMainThreadThrowsWithJavaAssertionsDisabled() throws Exception {
+		// Surefire runs tests with -ea; load rpc-core and the probe again in a class loader whose
+		// classes have assertions disabled.
+		java.net.URL[] classpath = {
+				RpcEndpoint.class.getProtectionDomain().getCodeSource().getLocation(),
+				org.actorrpc.testutil.MainThreadCheckProbe.class.getProtectionDomain().getCodeSource().getLocation() };
+		try (java.net.URLClassLoader loader = new java.net.URLClassLoader(classpath,
+				ClassLoader.getPlatformClassLoader())) {
+			loader.setDefaultAssertionStatus(false);
+			Class<?> probe = loader.loadClass(org.actorrpc.testutil.MainThreadCheckProbe.class.getName());
+			assertThat(probe).isNotSameAs(org.actorrpc.testutil.MainThreadCheckProbe.class);
+
+			String result = (String) probe.getMethod("validateOffTheMainThread").invoke(null);
+
+			assertThat(result).startsWith("assertions=off threw=java.lang.IllegalStateException")
+				.contains("probe-main-thread")
+				.contains(Thread.currentThread().getName());
+		}
 	}
 
 	@Test
 	void callAsyncRunsOnTheMainThreadAndReturnsItsResult() throws Exception {
-		PekkoRpcService server = this.services.create("mainthread");
-		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "call-async");
+		PekkoRpcService server = this.sharedServer;
+		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "call-async-7");
 		endpoint.start();
 
 		CompletableFuture<String> result = endpoint.callOnMainThread(() -> {
@@ -160,13 +195,13 @@ class MainThreadTest {
 			return "computed on " + Thread.currentThread().getName();
 		});
 
-		assertThat(result.get(BOUND.toSeconds(), TimeUnit.SECONDS)).endsWith("-call-async");
+		assertThat(result.get(BOUND.toSeconds(), TimeUnit.SECONDS)).endsWith("-call-async-7");
 	}
 
 	@Test
 	void callAsyncFailsWithATimeoutWhenTheMainThreadIsBusyForLongerThanItsTimeout() throws Exception {
-		PekkoRpcService server = this.services.create("mainthread");
-		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "call-async-timeout");
+		PekkoRpcService server = this.sharedServer;
+		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "call-async-timeout-8");
 		endpoint.start();
 		CompletableFuture<Void> release = new CompletableFuture<>();
 		try {

@@ -69,6 +69,10 @@ class ProcessBoundaryTest {
 		assertThat(gateway.told().get(BOUND.toSeconds(), TimeUnit.SECONDS))
 			.as("a fresh process has fresh state")
 			.isEmpty();
+		EchoGateway reconnected = client.connect(restarted.address(), EchoGateway.class)
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		assertThat(reconnected.echoSync("fresh connect from the same caller service"))
+			.isEqualTo("fresh connect from the same caller service");
 	}
 
 }

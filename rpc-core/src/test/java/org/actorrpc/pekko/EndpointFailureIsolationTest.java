@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.actorrpc.RpcEndpoint;
@@ -23,32 +25,45 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One failing endpoint terminates only itself; its siblings on the same service keep serving
  * (Flink tears down the whole actor system: SupervisorActorTest#completesTerminationFutureOfSiblingsIfActorFails).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndpointFailureIsolationTest {
 
 	private static final Duration BOUND = Duration.ofSeconds(20);
 
+	/**
+	 * Two services shared by the tests of this class: failing endpoints must not harm the shared
+	 * server, which is itself part of what these tests prove.
+	 */
 	@RegisterExtension
-	final RpcServices services = new RpcServices();
+	static final RpcServices SERVICES = new RpcServices();
 
 	private PekkoRpcService server;
+
+	private PekkoRpcService client;
+
+	private int endpoints;
 
 	private EchoGateway healthyRemote;
 
 	private EchoEndpoint healthy;
 
+	@BeforeAll
+	void startServices() {
+		this.server = SERVICES.create("server");
+		this.client = SERVICES.create("client");
+	}
+
 	@BeforeEach
 	void startHealthyEndpoint() throws Exception {
-		this.server = this.services.create("server");
-		PekkoRpcService client = this.services.create("client");
-		this.healthy = new EchoEndpoint(this.server, "healthy");
+		this.healthy = new EchoEndpoint(this.server, "healthy-" + (++this.endpoints));
 		this.healthy.start();
-		this.healthyRemote = client.connect(this.healthy.getAddress(), EchoGateway.class)
+		this.healthyRemote = this.client.connect(this.healthy.getAddress(), EchoGateway.class)
 			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
 	}
 
 	@Test
 	void endpointWhoseOnStartThrowsTerminatesAloneAndOthersKeepServing() throws Exception {
-		FragileEndpoint failing = new FragileEndpoint(this.server, "fails-on-start", true);
+		FragileEndpoint failing = new FragileEndpoint(this.server, "fails-on-start-0", true);
 
 		failing.start();
 
@@ -61,7 +76,7 @@ class EndpointFailureIsolationTest {
 
 	@Test
 	void errorEscapingARunAsyncTerminatesOnlyThatEndpoint() throws Exception {
-		FragileEndpoint failing = new FragileEndpoint(this.server, "error-in-run-async", false);
+		FragileEndpoint failing = new FragileEndpoint(this.server, "error-in-run-async-1", false);
 		failing.start();
 		FragileGateway gateway = failing.getSelfGateway(FragileGateway.class);
 		assertThat(gateway.ping().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("pong");
@@ -78,7 +93,7 @@ class EndpointFailureIsolationTest {
 
 	@Test
 	void exceptionThrownByARunAsyncIsSwallowedAndTheEndpointKeepsRunning() throws Exception {
-		FragileEndpoint endpoint = new FragileEndpoint(this.server, "exception-in-run-async", false);
+		FragileEndpoint endpoint = new FragileEndpoint(this.server, "exception-in-run-async-2", false);
 		endpoint.start();
 		FragileGateway gateway = endpoint.getSelfGateway(FragileGateway.class);
 
@@ -90,16 +105,16 @@ class EndpointFailureIsolationTest {
 
 	@Test
 	void serviceAcceptsNewEndpointsAfterOneFailed() throws Exception {
-		FragileEndpoint failing = new FragileEndpoint(this.server, "fails-on-start", true);
+		FragileEndpoint failing = new FragileEndpoint(this.server, "fails-on-start-3", true);
 		failing.start();
 		Failures.failureOf(failing.getTerminationFuture(), BOUND);
 
-		EchoEndpoint next = new EchoEndpoint(this.server, "next");
+		EchoEndpoint next = new EchoEndpoint(this.server, "next-3");
 		next.start();
 
 		assertThat(next.getSelfGateway(EchoGateway.class).echo("new").get(BOUND.toSeconds(), TimeUnit.SECONDS))
 			.isEqualTo("new");
-		EchoEndpoint reused = new EchoEndpoint(this.server, "fails-on-start");
+		EchoEndpoint reused = new EchoEndpoint(this.server, "fails-on-start-3");
 		reused.start();
 		assertThat(reused.getSelfGateway(EchoGateway.class).echo("reused id").get(BOUND.toSeconds(), TimeUnit.SECONDS))
 			.isEqualTo("reused id");

@@ -11,7 +11,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.actorrpc.RpcEndpoint;
@@ -25,6 +27,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The single-thread guarantee under concurrent remote callers, and FIFO order per sender.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SingleThreadedExecutionTest {
 
 	private static final Duration BOUND = Duration.ofSeconds(60);
@@ -33,14 +36,28 @@ class SingleThreadedExecutionTest {
 
 	private static final int CALLS_PER_CALLER = 500;
 
+	/** Three services shared by the tests of this class; each test uses its own endpoint. */
 	@RegisterExtension
-	final RpcServices services = new RpcServices();
+	static final RpcServices SERVICES = new RpcServices();
+
+	private PekkoRpcService server;
+
+	private PekkoRpcService clientA;
+
+	private PekkoRpcService clientB;
+
+	@BeforeAll
+	void startServices() {
+		this.server = SERVICES.create("server");
+		this.clientA = SERVICES.create("client-a");
+		this.clientB = SERVICES.create("client-b");
+	}
 
 	@Test
 	void eightConcurrentRemoteCallersSeeExactCountsOneThreadAndNoOverlap() throws Exception {
-		PekkoRpcService server = this.services.create("server");
-		PekkoRpcService clientA = this.services.create("client-a");
-		PekkoRpcService clientB = this.services.create("client-b");
+		PekkoRpcService server = this.server;
+		PekkoRpcService clientA = this.clientA;
+		PekkoRpcService clientB = this.clientB;
 		CounterEndpoint endpoint = new CounterEndpoint(server, "counter");
 		endpoint.start();
 		CounterGateway viaA = clientA.connect(endpoint.getAddress(), CounterGateway.class)
@@ -95,8 +112,8 @@ class SingleThreadedExecutionTest {
 
 	@Test
 	void tenThousandFireAndForgetCallsFromOneSenderArriveInOrder() throws Exception {
-		PekkoRpcService server = this.services.create("server");
-		PekkoRpcService client = this.services.create("client");
+		PekkoRpcService server = this.server;
+		PekkoRpcService client = this.clientB;
 		CounterEndpoint endpoint = new CounterEndpoint(server, "fifo");
 		endpoint.start();
 		CounterGateway gateway = client.connect(endpoint.getAddress(), CounterGateway.class)
@@ -114,8 +131,8 @@ class SingleThreadedExecutionTest {
 
 	@Test
 	void fireAndForgetAndRequestsFromOneSenderKeepTheirRelativeOrder() throws Exception {
-		PekkoRpcService server = this.services.create("server");
-		PekkoRpcService client = this.services.create("client");
+		PekkoRpcService server = this.server;
+		PekkoRpcService client = this.clientB;
 		CounterEndpoint endpoint = new CounterEndpoint(server, "mixed");
 		endpoint.start();
 		CounterGateway gateway = client.connect(endpoint.getAddress(), CounterGateway.class)

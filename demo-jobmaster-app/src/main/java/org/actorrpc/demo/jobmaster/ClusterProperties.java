@@ -6,7 +6,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the demo cluster's master side ({@code demo.cluster.*}).
+ * Settings of the demo cluster's master side ({@code demo.cluster.*}). Bound once at startup and
+ * only read afterwards, so sharing it between endpoints' main threads is safe.
  */
 @ConfigurationProperties("demo.cluster")
 public class ClusterProperties {

@@ -9,7 +9,8 @@ import org.actorrpc.demo.api.LeaderId;
 
 /**
  * The demo cluster's master process: Dispatcher, JobMaster, ResourceManager and leader retrieval
- * endpoints, the REST API and the live dashboard.
+ * endpoints, the REST API and the live dashboard. Configuration only; the endpoints document their
+ * own threading.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(ClusterProperties.class)

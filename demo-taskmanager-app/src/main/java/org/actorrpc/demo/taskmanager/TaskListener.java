@@ -6,7 +6,8 @@ import org.actorrpc.demo.api.TaskStateSnapshot;
 /**
  * What a {@link SimulatedTask} tells about itself, from its worker thread. The TaskExecutor
  * implements it by handing state changes over to its main thread and by acknowledging
- * checkpoints to the JobMaster directly (gateways are thread-safe).
+ * checkpoints to the JobMaster directly (gateways are thread-safe). Implementations must be
+ * thread-safe: every worker thread calls them.
  */
 interface TaskListener {
 

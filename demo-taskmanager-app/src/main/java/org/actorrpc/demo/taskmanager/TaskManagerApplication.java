@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * The demo cluster's worker process: one TaskExecutor endpoint with a few task slots.
+ * The demo cluster's worker process: one TaskExecutor endpoint with a few task slots. Configuration
+ * only; the endpoint and the worker pool document their threading.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(TaskManagerProperties.class)

@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of a demo TaskManager ({@code demo.taskmanager.*}).
+ * Settings of a demo TaskManager ({@code demo.taskmanager.*}). Bound once at startup and only read
+ * afterwards, by the endpoint's main thread.
  */
 @ConfigurationProperties("demo.taskmanager")
 public class TaskManagerProperties {

@@ -4,7 +4,7 @@ import org.actorrpc.demo.api.JobSubmission;
 
 /**
  * Body of {@code POST /jobs}. Missing numbers take defaults; the ranges are checked by
- * {@link JobSubmission}.
+ * {@link JobSubmission}. Immutable.
  *
  * @param name job name (required)
  * @param parallelism number of subtasks, default {@value #DEFAULT_PARALLELISM}

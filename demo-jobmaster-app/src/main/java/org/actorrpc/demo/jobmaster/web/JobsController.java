@@ -21,7 +21,8 @@ import org.actorrpc.demo.jobmaster.execution.JobMaster;
 
 /**
  * The cluster's REST API. Every request is answered by the Dispatcher endpoint (an RPC through
- * its mailbox); see {@link RestExceptionHandler} for the error answers.
+ * its mailbox); see {@link RestExceptionHandler} for the error answers. Stateless, so Tomcat's
+ * request threads share it safely; they block at most 10 seconds per request.
  */
 @RestController
 class JobsController {

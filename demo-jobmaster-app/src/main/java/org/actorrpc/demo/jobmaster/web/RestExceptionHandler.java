@@ -11,6 +11,7 @@ import org.actorrpc.demo.api.UnknownJobException;
 /**
  * Maps failures of the REST API to RFC 9457 problem details: invalid input → 400, unknown job →
  * 404, cluster not answering → 503. The {@code detail} says what was wrong and how to fix it.
+ * Stateless and thread-safe.
  */
 @RestControllerAdvice(assignableTypes = JobsController.class)
 class RestExceptionHandler {

@@ -127,6 +127,20 @@ final class DemoCluster implements AutoCloseable {
 		process.waitFor(30, TimeUnit.SECONDS);
 	}
 
+	/**
+	 * Freezes (SIGSTOP) or resumes (SIGCONT) a TaskManager's JVM: a TaskManager that stops
+	 * answering for a while and then comes back.
+	 * @param resourceId the TaskManager
+	 * @param frozen true to freeze, false to resume
+	 */
+	void freezeTaskManager(String resourceId, boolean frozen) throws IOException, InterruptedException {
+		long pid = this.taskManagers.get(resourceId).pid();
+		Process kill = new ProcessBuilder("kill", frozen ? "-STOP" : "-CONT", Long.toString(pid)).inheritIO().start();
+		if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+			throw new IllegalStateException("kill " + (frozen ? "-STOP " : "-CONT ") + pid + " failed");
+		}
+	}
+
 	int httpPort() {
 		return this.httpPort;
 	}
@@ -242,14 +256,23 @@ final class DemoCluster implements AutoCloseable {
 		return path;
 	}
 
+	/**
+	 * Stops every process this cluster started: SIGTERM, then SIGKILL after 30 seconds.
+	 */
 	@Override
-	public void close() throws InterruptedException {
+	public void close() {
 		for (Process process : this.allProcesses) {
 			process.destroy();
 		}
 		for (Process process : this.allProcesses) {
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
-				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			try {
+				if (!process.waitFor(30, TimeUnit.SECONDS)) {
+					process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+				}
+			}
+			catch (InterruptedException ex) {
+				process.destroyForcibly();
+				Thread.currentThread().interrupt();
 			}
 		}
 	}

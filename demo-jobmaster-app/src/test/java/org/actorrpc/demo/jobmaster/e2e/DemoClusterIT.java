@@ -61,7 +61,7 @@ class DemoClusterIT {
 	}
 
 	@AfterAll
-	void stopCluster() throws InterruptedException {
+	void stopCluster() {
 		if (this.cluster != null) {
 			this.cluster.close();
 		}
@@ -75,8 +75,8 @@ class DemoClusterIT {
 		awaitJobStatus(jobId, "FINISHED");
 
 		String details = this.cluster.get("/jobs/" + jobId);
-		assertThat(read(details, "$.tasks[*].state", List.class)).hasSize(4).containsOnly("FINISHED");
-		assertThat(read(details, "$.tasks[*].resourceId", List.class)).contains("tm-1", "tm-2");
+		assertThat(DemoClusterIT.<List<Object>>read(details, "$.tasks[*].state")).hasSize(4).containsOnly("FINISHED");
+		assertThat(DemoClusterIT.<List<Object>>read(details, "$.tasks[*].resourceId")).contains("tm-1", "tm-2");
 		List<Integer> completed = this.cluster.read("/jobs/" + jobId + "/checkpoints",
 				"$[?(@.status=='COMPLETED')].acknowledgedTasks");
 		assertThat(completed).as("completed checkpoints, each acknowledged by its running tasks").isNotEmpty();
@@ -143,10 +143,10 @@ class DemoClusterIT {
 				.equals(List.of("LOST")));
 		awaitJobStatus(jobId, "FINISHED");
 		String details = this.cluster.get("/jobs/" + jobId);
-		assertThat(read(details, "$.redeployments", Integer.class)).isPositive();
-		assertThat(read(details, "$.tasks[*].state", List.class)).containsOnly("FINISHED");
-		assertThat(read(details, "$.tasks[*].resourceId", List.class)).doesNotContain("tm-3");
-		assertThat(read(details, "$.tasks[?(@.attemptNumber > 0)].failureCause", List.class))
+		assertThat(DemoClusterIT.<Integer>read(details, "$.redeployments")).isPositive();
+		assertThat(DemoClusterIT.<List<Object>>read(details, "$.tasks[*].state")).containsOnly("FINISHED");
+		assertThat(DemoClusterIT.<List<Object>>read(details, "$.tasks[*].resourceId")).doesNotContain("tm-3");
+		assertThat(DemoClusterIT.<List<Object>>read(details, "$.tasks[?(@.attemptNumber > 0)].failureCause"))
 			.isNotEmpty()
 			.allSatisfy((cause) -> assertThat((String) cause).contains("tm-3").contains("heartbeat"));
 	}
@@ -162,6 +162,37 @@ class DemoClusterIT {
 
 	@Test
 	@Order(5)
+	void frozenTaskManagerDeclaredLostCancelsItsOldTasksAndRegistersAgainWhenItResumes() throws Exception {
+		String jobId = this.cluster.submitJob("e2e-freeze", 6, 20_000);
+		await("a task of the job running on tm-1").atMost(JOB_TIMEOUT)
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> !this.cluster
+				.<List<?>>read("/jobs/" + jobId, "$.tasks[?(@.resourceId=='tm-1' && @.state=='RUNNING')]")
+				.isEmpty());
+
+		this.cluster.freezeTaskManager("tm-1", true);
+		try {
+			await("tm-1 declared lost").atMost(Duration.ofMinutes(1))
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> this.cluster.<List<String>>read("/taskmanagers", "$[?(@.resourceId=='tm-1')].state")
+					.equals(List.of("LOST")));
+		}
+		finally {
+			this.cluster.freezeTaskManager("tm-1", false);
+		}
+
+		await("tm-1 registered again").atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> this.cluster.<List<Integer>>read("/taskmanagers",
+					"$[?(@.resourceId=='tm-1' && @.state=='REGISTERED')].registrations"), (r) -> r.equals(List.of(2)));
+		awaitJobStatus(jobId, "FINISHED");
+		String details = this.cluster.get("/jobs/" + jobId);
+		assertThat(DemoClusterIT.<Integer>read(details, "$.redeployments")).isPositive();
+		assertThat(DemoClusterIT.<List<Object>>read(details, "$.tasks[*].state")).containsOnly("FINISHED");
+	}
+
+	@Test
+	@Order(6)
 	void restartedJobMasterIsANewLeaderAndTaskManagersRegisterUnderItsFencingToken() throws Exception {
 		String oldLeader = this.cluster.read("/cluster", "$.leaderId");
 
@@ -181,8 +212,8 @@ class DemoClusterIT {
 			.until(() -> this.cluster.read("/jobs/" + jobId, "$.status"), status::equals);
 	}
 
-	private static <T> T read(String json, String path, Class<T> type) {
-		return JsonPath.parse(json).read(path, type);
+	private static <T> T read(String json, String path) {
+		return JsonPath.parse(json).read(path);
 	}
 
 	private WebDriver startChromium() throws IOException {

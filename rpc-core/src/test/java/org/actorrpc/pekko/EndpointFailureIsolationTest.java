@@ -1,0 +1,182 @@
+package org.actorrpc.pekko;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.actorrpc.RpcEndpoint;
+import org.actorrpc.RpcGateway;
+import org.actorrpc.RpcService;
+import org.actorrpc.exceptions.RecipientUnreachableException;
+import org.actorrpc.testutil.EchoEndpoint;
+import org.actorrpc.testutil.EchoGateway;
+import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One failing endpoint terminates only itself; its siblings on the same service keep serving
+ * (Flink tears down the whole actor system: SupervisorActorTest#completesTerminationFutureOfSiblingsIfActorFails).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndpointFailureIsolationTest {
+
+	private static final Duration BOUND = Duration.ofSeconds(20);
+
+	/**
+	 * Two services shared by the tests of this class: failing endpoints must not harm the shared
+	 * server, which is itself part of what these tests prove.
+	 */
+	@RegisterExtension
+	static final RpcServices SERVICES = new RpcServices();
+
+	private PekkoRpcService server;
+
+	private PekkoRpcService client;
+
+	private int endpoints;
+
+	private EchoGateway healthyRemote;
+
+	private EchoEndpoint healthy;
+
+	@BeforeAll
+	void startServices() {
+		this.server = SERVICES.create("server");
+		this.client = SERVICES.create("client");
+	}
+
+	@BeforeEach
+	void startHealthyEndpoint() throws Exception {
+		this.healthy = new EchoEndpoint(this.server, "healthy-" + (++this.endpoints));
+		this.healthy.start();
+		this.healthyRemote = this.client.connect(this.healthy.getAddress(), EchoGateway.class)
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+	}
+
+	@Test
+	void endpointWhoseOnStartThrowsTerminatesAloneAndOthersKeepServing() throws Exception {
+		FragileEndpoint failing = new FragileEndpoint(this.server, "fails-on-start-0", true);
+
+		failing.start();
+
+		Throwable failure = Failures.failureOf(failing.getTerminationFuture(), BOUND);
+		assertThat(Failures.requireCause(failure, IllegalStateException.class)).hasMessage("onStart failed");
+		assertThat(this.healthyRemote.echo("still serving").get(BOUND.toSeconds(), TimeUnit.SECONDS))
+			.isEqualTo("still serving");
+		assertThat(this.healthy.getTerminationFuture()).isNotDone();
+	}
+
+	@Test
+	void errorEscapingARunAsyncTerminatesOnlyThatEndpoint() throws Exception {
+		FragileEndpoint failing = new FragileEndpoint(this.server, "error-in-run-async-1", false);
+		failing.start();
+		FragileGateway gateway = failing.getSelfGateway(FragileGateway.class);
+		assertThat(gateway.ping().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("pong");
+
+		gateway.failWithErrorInRunAsync();
+
+		Throwable failure = Failures.failureOf(failing.getTerminationFuture(), BOUND);
+		assertThat(Failures.requireCause(failure, EndpointError.class)).hasMessage("fatal for this endpoint only");
+		assertThat(Failures.failureOfCall(gateway::ping, BOUND)).isInstanceOf(RecipientUnreachableException.class);
+		assertThat(this.healthyRemote.echo("still serving").get(BOUND.toSeconds(), TimeUnit.SECONDS))
+			.isEqualTo("still serving");
+		assertThat(this.healthy.getTerminationFuture()).isNotDone();
+	}
+
+	@Test
+	void exceptionThrownByARunAsyncIsSwallowedAndTheEndpointKeepsRunning() throws Exception {
+		FragileEndpoint endpoint = new FragileEndpoint(this.server, "exception-in-run-async-2", false);
+		endpoint.start();
+		FragileGateway gateway = endpoint.getSelfGateway(FragileGateway.class);
+
+		gateway.failWithExceptionInRunAsync();
+
+		assertThat(gateway.ping().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("pong");
+		assertThat(endpoint.getTerminationFuture()).isNotDone();
+	}
+
+	@Test
+	void serviceAcceptsNewEndpointsAfterOneFailed() throws Exception {
+		FragileEndpoint failing = new FragileEndpoint(this.server, "fails-on-start-3", true);
+		failing.start();
+		Failures.failureOf(failing.getTerminationFuture(), BOUND);
+
+		EchoEndpoint next = new EchoEndpoint(this.server, "next-3");
+		next.start();
+
+		assertThat(next.getSelfGateway(EchoGateway.class).echo("new").get(BOUND.toSeconds(), TimeUnit.SECONDS))
+			.isEqualTo("new");
+		EchoEndpoint reused = new EchoEndpoint(this.server, "fails-on-start-3");
+		reused.start();
+		assertThat(reused.getSelfGateway(EchoGateway.class).echo("reused id").get(BOUND.toSeconds(), TimeUnit.SECONDS))
+			.isEqualTo("reused id");
+	}
+
+	/** An error type that is not a VirtualMachineError. */
+	static final class EndpointError extends Error {
+
+		private static final long serialVersionUID = 1L;
+
+		EndpointError(String message) {
+			super(message);
+		}
+
+	}
+
+	/** Gateway of {@link FragileEndpoint}. */
+	public interface FragileGateway extends RpcGateway {
+
+		CompletableFuture<String> ping();
+
+		void failWithErrorInRunAsync();
+
+		void failWithExceptionInRunAsync();
+
+	}
+
+	static class FragileEndpoint extends RpcEndpoint implements FragileGateway {
+
+		private final boolean failOnStart;
+
+		FragileEndpoint(RpcService rpcService, String endpointId, boolean failOnStart) {
+			super(rpcService, endpointId);
+			this.failOnStart = failOnStart;
+		}
+
+		@Override
+		protected void onStart() {
+			if (this.failOnStart) {
+				throw new IllegalStateException("onStart failed");
+			}
+		}
+
+		@Override
+		public CompletableFuture<String> ping() {
+			return CompletableFuture.completedFuture("pong");
+		}
+
+		@Override
+		public void failWithErrorInRunAsync() {
+			runAsync(() -> {
+				throw new EndpointError("fatal for this endpoint only");
+			});
+		}
+
+		@Override
+		public void failWithExceptionInRunAsync() {
+			runAsync(() -> {
+				throw new IllegalArgumentException("logged and ignored");
+			});
+		}
+
+	}
+
+}

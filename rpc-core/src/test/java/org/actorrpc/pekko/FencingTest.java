@@ -1,0 +1,179 @@
+package org.actorrpc.pekko;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.actorrpc.FencedRpcEndpoint;
+import org.actorrpc.FencedRpcGateway;
+import org.actorrpc.RpcService;
+import org.actorrpc.exceptions.FencingTokenException;
+import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fencing is checked for every message: the right token works, a wrong one is refused with a
+ * {@link FencingTokenException}, an unfenced gateway cannot reach a fenced endpoint (Flink's
+ * FencedRpcEndpointTest).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FencingTest {
+
+	private static final Duration BOUND = Duration.ofSeconds(20);
+
+	/** Two services shared by the tests of this class; each test gets a fresh endpoint. */
+	@RegisterExtension
+	static final RpcServices SERVICES = new RpcServices();
+
+	private PekkoRpcService server;
+
+	private PekkoRpcService client;
+
+	private int endpoints;
+
+	private FencedCounterEndpoint endpoint;
+
+	private UUID token;
+
+	@BeforeAll
+	void startServices() {
+		this.server = SERVICES.create("server");
+		this.client = SERVICES.create("client", b -> b.askTimeout(Duration.ofSeconds(60)));
+	}
+
+	@BeforeEach
+	void startFencedEndpoint() {
+		this.token = UUID.randomUUID();
+		this.endpoint = new FencedCounterEndpoint(this.server, "fenced-" + (++this.endpoints), this.token);
+		this.endpoint.start();
+	}
+
+	@Test
+	void callsWithTheEndpointsTokenAreProcessed() throws Exception {
+		FencedCounterGateway gateway = connect(this.token);
+
+		assertThat(gateway.increment().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+		assertThat(gateway.getFencingToken()).isEqualTo(this.token);
+	}
+
+	@Test
+	void callWithAWrongTokenFailsWithFencingTokenException() throws Exception {
+		FencedCounterGateway wrong = connect(UUID.randomUUID());
+
+		Throwable failure = Failures.failureOf(wrong.increment(), BOUND);
+
+		assertThat(failure).isInstanceOf(FencingTokenException.class);
+	}
+
+	@Test
+	void tokenIsCheckedOnEveryMessageNotOnlyAtConnect() throws Exception {
+		FencedCounterGateway right = connect(this.token);
+		FencedCounterGateway wrong = connect(UUID.randomUUID());
+
+		for (int i = 1; i <= 5; i++) {
+			assertThat(right.increment().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(i);
+			assertThat(Failures.failureOf(wrong.increment(), BOUND)).isInstanceOf(FencingTokenException.class);
+			wrong.incrementAndForget();
+		}
+
+		assertThat(right.count().get(BOUND.toSeconds(), TimeUnit.SECONDS))
+			.as("wrong-token calls, including fire-and-forget ones, never ran")
+			.isEqualTo(5);
+	}
+
+	@Test
+	void unfencedConnectToAFencedEndpointCannotInvokeIt() throws Exception {
+		CompletableFuture<FencedCounterGateway> unfenced = this.client.connect(this.endpoint.getAddress(),
+				FencedCounterGateway.class);
+
+		Throwable failure;
+		try {
+			FencedCounterGateway gateway = unfenced.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+			failure = Failures.failureOfCall(gateway::increment, BOUND);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			failure = Failures.unwrap(ex);
+		}
+
+		assertThat(failure).isInstanceOfAny(org.actorrpc.exceptions.RpcException.class,
+				org.actorrpc.exceptions.RpcRuntimeException.class);
+		assertThat(Failures.allMessages(failure).toLowerCase(java.util.Locale.ROOT)).contains("fenc");
+		assertThat(this.endpoint.getSelfGateway(FencedCounterGateway.class).count()
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isZero();
+	}
+
+	@Test
+	void selfGatewayOfAFencedEndpointCarriesItsToken() throws Exception {
+		FencedCounterGateway self = this.endpoint.getSelfGateway(FencedCounterGateway.class);
+
+		assertThat(self.getFencingToken()).isEqualTo(this.token);
+		assertThat(self.increment().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+	}
+
+	@Test
+	void newLeaderEndpointWithANewTokenRejectsTheOldLeadersGateway() throws Exception {
+		FencedCounterGateway oldLeader = connect(this.token);
+		this.endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		UUID newToken = UUID.randomUUID();
+		FencedCounterEndpoint newLeader = new FencedCounterEndpoint(this.server, this.endpoint.getEndpointId(),
+				newToken);
+		newLeader.start();
+
+		FencedCounterGateway oldTokenGateway = connect(this.token);
+
+		assertThat(Failures.failureOf(oldTokenGateway.increment(), BOUND)).isInstanceOf(FencingTokenException.class);
+		assertThat(connect(newToken).increment().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+		assertThat(oldLeader.getFencingToken()).isEqualTo(this.token);
+	}
+
+	private FencedCounterGateway connect(UUID fencingToken) throws Exception {
+		return this.client.connect(this.endpoint.getAddress(), fencingToken, FencedCounterGateway.class)
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+	}
+
+	/** A fenced gateway. */
+	public interface FencedCounterGateway extends FencedRpcGateway<UUID> {
+
+		CompletableFuture<Integer> increment();
+
+		void incrementAndForget();
+
+		CompletableFuture<Integer> count();
+
+	}
+
+	static class FencedCounterEndpoint extends FencedRpcEndpoint<UUID> implements FencedCounterGateway {
+
+		private int counter;
+
+		FencedCounterEndpoint(RpcService rpcService, String endpointId, UUID token) {
+			super(rpcService, endpointId, token);
+		}
+
+		@Override
+		public CompletableFuture<Integer> increment() {
+			return CompletableFuture.completedFuture(++this.counter);
+		}
+
+		@Override
+		public void incrementAndForget() {
+			this.counter++;
+		}
+
+		@Override
+		public CompletableFuture<Integer> count() {
+			return CompletableFuture.completedFuture(this.counter);
+		}
+
+	}
+
+}

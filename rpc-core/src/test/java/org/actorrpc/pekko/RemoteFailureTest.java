@@ -1,0 +1,116 @@
+package org.actorrpc.pekko;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.actorrpc.exceptions.RecipientUnreachableException;
+import org.actorrpc.testutil.EchoEndpoint;
+import org.actorrpc.testutil.EchoGateway;
+import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A terminated endpoint or a dead remote service fails calls fast with
+ * {@link RecipientUnreachableException} (never by ask timeout), and a remote restarted at the
+ * same address is reachable again without restarting the caller (RemotePekkoRpcActorTest, and
+ * DESIGN.md "better than Flink" point 2). Both services live in this JVM; see
+ * {@link ProcessBoundaryTest} for a real SIGKILL.
+ */
+class RemoteFailureTest {
+
+	/** A call failing by timeout could never pass these tests. */
+	private static final Duration ASK_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Duration DEAD_REMOTE_DETECTION = Duration.ofSeconds(2);
+
+	private static final Duration BOUND = Duration.ofSeconds(20);
+
+	@RegisterExtension
+	final RpcServices services = new RpcServices();
+
+	@Test
+	void callToATerminatedRemoteEndpointFailsAtOnceWithRecipientUnreachableException() throws Exception {
+		PekkoRpcService server = this.services.create("server");
+		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(ASK_TIMEOUT));
+		EchoEndpoint endpoint = new EchoEndpoint(server, "echo");
+		endpoint.start();
+		EchoGateway gateway = client.connect(endpoint.getAddress(), EchoGateway.class)
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+		Throwable failure = Failures.failureOfCall(() -> gateway.echo("after stop"), BOUND);
+
+		assertThat(failure).isInstanceOf(RecipientUnreachableException.class);
+		assertThat(server.getEndpointViews()).noneMatch(v -> v.getEndpointId().equals("echo")
+				&& v.getState() == org.actorrpc.RpcEndpointView.State.STARTED);
+	}
+
+	@Test
+	void callAfterTheRemoteServiceClosedFailsFastWithRecipientUnreachableException() throws Exception {
+		PekkoRpcService server = new PekkoRpcService(this.services.settings("server").build());
+		this.services.register(() -> server.closeAsync().get(30, TimeUnit.SECONDS));
+		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(ASK_TIMEOUT));
+		EchoEndpoint endpoint = new EchoEndpoint(server, "echo");
+		endpoint.start();
+		EchoGateway gateway = client.connect(endpoint.getAddress(), EchoGateway.class)
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		server.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+		Throwable failure = Failures.failureOfCall(() -> gateway.echo("nobody home"), BOUND);
+
+		assertThat(failure).isInstanceOf(RecipientUnreachableException.class);
+	}
+
+	@Test
+	void inFlightCallFailsWithinTwoSecondsWhenTheRemoteServiceGoesDown() throws Exception {
+		PekkoRpcService server = new PekkoRpcService(this.services.settings("server").build());
+		this.services.register(() -> server.closeAsync().get(30, TimeUnit.SECONDS));
+		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(ASK_TIMEOUT));
+		EchoEndpoint endpoint = new EchoEndpoint(server, "echo");
+		endpoint.start();
+		EchoGateway gateway = client.connect(endpoint.getAddress(), EchoGateway.class)
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		CompletableFuture<String> inFlight = gateway.hang();
+		assertThat(gateway.echo("hang is queued before this").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+
+		server.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+		Throwable failure = Failures.failureOf(inFlight, DEAD_REMOTE_DETECTION);
+		assertThat(failure).isInstanceOf(RecipientUnreachableException.class);
+	}
+
+	@Test
+	void restartedRemoteServiceAtTheSameAddressIsReachableAgainThroughTheSameGateway() throws Exception {
+		PekkoRpcServiceSettings serverSettings = this.services.settings("server").build();
+		PekkoRpcService server = new PekkoRpcService(serverSettings);
+		this.services.register(() -> server.closeAsync().get(30, TimeUnit.SECONDS));
+		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(ASK_TIMEOUT));
+		EchoEndpoint endpoint = new EchoEndpoint(server, "echo");
+		endpoint.start();
+		String address = endpoint.getAddress();
+		EchoGateway gateway = client.connect(address, EchoGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		assertThat(gateway.echo("before").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("before");
+		int port = server.getPort();
+
+		server.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		assertThat(Failures.failureOfCall(() -> gateway.echo("while down"), BOUND))
+			.isInstanceOf(RecipientUnreachableException.class);
+		PekkoRpcService restarted = this.services.create(serverSettings.toBuilder().port(port).build());
+		EchoEndpoint restartedEndpoint = new EchoEndpoint(restarted, "echo");
+		restartedEndpoint.start();
+
+		assertThat(restartedEndpoint.getAddress()).isEqualTo(address);
+		await().atMost(BOUND).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+			.until(() -> "after restart".equals(gateway.echo("after restart").get(5, TimeUnit.SECONDS)));
+		assertThat(client.connect(address, EchoGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS)
+			.echo("fresh connect").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("fresh connect");
+	}
+
+}

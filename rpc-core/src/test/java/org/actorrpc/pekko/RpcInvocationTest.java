@@ -1,0 +1,462 @@
+package org.actorrpc.pekko;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.actorrpc.RpcEndpoint;
+import org.actorrpc.RpcGateway;
+import org.actorrpc.RpcService;
+import org.actorrpc.exceptions.RpcConnectionException;
+import org.actorrpc.testutil.EchoEndpoint;
+import org.actorrpc.testutil.EchoGateway;
+import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Invocation semantics over a real remote connection (two services on 127.0.0.1) and locally:
+ * void is fire-and-forget, {@code CompletableFuture} is asynchronous, every other return type
+ * blocks; results (including null) and exceptions (type and message) come back (Flink's
+ * PekkoRpcActorTest and RemotePekkoRpcActorTest).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RpcInvocationTest {
+
+	private static final Duration BOUND = Duration.ofSeconds(20);
+
+	/** Two services shared by the tests of this class; each test gets fresh endpoints. */
+	@RegisterExtension
+	static final RpcServices SERVICES = new RpcServices();
+
+	private PekkoRpcService server;
+
+	private PekkoRpcService client;
+
+	private int endpoints;
+
+	private InvocationEndpoint endpoint;
+
+	private InvocationGateway remote;
+
+	@BeforeAll
+	void startServices() {
+		this.server = SERVICES.create("server");
+		this.client = SERVICES.create("client");
+	}
+
+	@BeforeEach
+	void startEndpoint() throws Exception {
+		this.endpoint = new InvocationEndpoint(this.server, "invocation-" + (++this.endpoints));
+		this.endpoint.start();
+		this.remote = this.client.connect(this.endpoint.getAddress(), InvocationGateway.class)
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+	}
+
+	@Test
+	void connectedGatewayReportsTheEndpointAddressAndHost() {
+		assertThat(this.remote.getAddress()).isEqualTo(this.endpoint.getAddress());
+		assertThat(this.remote.getAddress()).startsWith("pekko://" + this.server.getSettings().systemName() + "@127.0.0.1:"
+				+ this.server.getPort() + "/user/rpc/" + this.endpoint.getEndpointId());
+		assertThat(this.remote.getHostname()).isEqualTo("127.0.0.1");
+		assertThat(this.server.getEndpointAddress(this.endpoint.getEndpointId())).isEqualTo(this.endpoint.getAddress());
+	}
+
+	@Test
+	void serviceReportsItsHostAndTheBoundPort() {
+		assertThat(this.server.getAddress()).isEqualTo("127.0.0.1");
+		assertThat(this.server.getPort()).isPositive();
+		assertThat(this.client.getPort()).isPositive().isNotEqualTo(this.server.getPort());
+	}
+
+	@Test
+	void asynchronousCallReturnsTheResultThroughTheFuture() throws Exception {
+		assertThat(this.remote.add(2, 40).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(42);
+	}
+
+	@Test
+	void asynchronousCallReturnsImmediatelyAndCompletesWhenTheEndpointCompletesItsFuture() throws Exception {
+		CompletableFuture<String> pending = this.remote.completedLater();
+		await().atMost(BOUND).until(() -> this.endpoint.laterFutures.size() == 1);
+		assertThat(pending).isNotDone();
+
+		this.endpoint.laterFutures.get(0).complete("later");
+
+		assertThat(pending).succeedsWithin(BOUND).isEqualTo("later");
+	}
+
+	@Test
+	void blockingCallReturnsTheResultDirectly() {
+		assertThat(this.remote.addSync(20, 22)).isEqualTo(42);
+	}
+
+	@Test
+	void voidCallIsFireAndForgetAndItsFailureIsNotReportedToTheCaller() throws Exception {
+		this.remote.failingTell("ignored failure");
+		this.remote.tell("delivered");
+
+		assertThat(this.remote.told().get(BOUND.toSeconds(), TimeUnit.SECONDS)).containsExactly("delivered");
+	}
+
+	@Test
+	void voidCallDoesNotWaitForTheEndpoint() throws Exception {
+		CompletableFuture<Void> release = new CompletableFuture<>();
+		InvocationGateway local = this.endpoint.getSelfGateway(InvocationGateway.class);
+		CompletableFuture<Void> entered = new CompletableFuture<>();
+		local.blockMainThread(entered, release);
+		entered.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+		// the main thread is blocked: a void call must still return to the caller
+		CompletableFuture<Void> tellReturned = CompletableFuture.runAsync(() -> this.remote.tell("while blocked"));
+		assertThat(tellReturned).succeedsWithin(BOUND);
+		release.complete(null);
+
+		assertThat(this.remote.told().get(BOUND.toSeconds(), TimeUnit.SECONDS)).containsExactly("while blocked");
+	}
+
+	@Test
+	void asynchronousNullResultArrivesRemotelyAndLocally() throws Exception {
+		assertThat(this.remote.nullAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isNull();
+		assertThat(this.endpoint.getSelfGateway(InvocationGateway.class).nullAsync()
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isNull();
+	}
+
+	@Test
+	void synchronousNullResultArrivesRemotelyAndLocally() {
+		assertThat(this.remote.nullSync()).isNull();
+		assertThat(this.endpoint.getSelfGateway(InvocationGateway.class).nullSync()).isNull();
+	}
+
+	@Test
+	void remoteExceptionArrivesWithItsTypeAndMessage() {
+		Throwable failure = Failures.failureOf(this.remote.failing("my super specific test exception"), BOUND);
+
+		IllegalStateException cause = Failures.requireCause(failure, IllegalStateException.class);
+		assertThat(cause).hasMessage("my super specific test exception");
+	}
+
+	@Test
+	void remoteCustomExceptionDeclaredByTheGatewayArrivesWithItsTypeAndMessage() throws Exception {
+		Throwable failure = Failures.failureOf(this.remote.failingCustom("custom failure 17"), BOUND);
+
+		InvocationException cause = Failures.requireCause(failure, InvocationException.class);
+		assertThat(cause).hasMessage("custom failure 17");
+	}
+
+	@Test
+	void exceptionFromAFutureCompletedLaterArrivesWithItsTypeAndMessage() {
+		CompletableFuture<String> pending = this.remote.completedLater();
+		await().atMost(BOUND).until(() -> this.endpoint.laterFutures.size() == 1);
+
+		CompletableFuture.runAsync(() -> this.endpoint.laterFutures.get(0)
+			.completeExceptionally(new IllegalArgumentException("failed on another thread")));
+
+		Throwable failure = Failures.failureOf(pending, BOUND);
+		assertThat(Failures.requireCause(failure, IllegalArgumentException.class))
+			.hasMessage("failed on another thread");
+	}
+
+	@Test
+	void localExceptionIsTheSameInstanceTheEndpointThrew() {
+		InvocationGateway local = this.endpoint.getSelfGateway(InvocationGateway.class);
+
+		Throwable failure = Failures.failureOf(local.failing("local failure"), BOUND);
+
+		assertThat(Failures.requireCause(failure, IllegalStateException.class)).hasMessage("local failure");
+	}
+
+	@Test
+	void blockingCallRethrowsTheRemoteExceptionWithItsTypeAndMessage() {
+		Throwable failure = Failures.failureOfBlockingCall(() -> this.remote.failingSync("sync failure"));
+
+		assertThat(Failures.requireCause(failure, IllegalStateException.class)).hasMessage("sync failure");
+	}
+
+	@Test
+	void callsWorkAgainAfterAFailedCall() throws Exception {
+		Failures.failureOf(this.remote.failing("first"), BOUND);
+
+		assertThat(this.remote.add(1, 1).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(2);
+	}
+
+	@Test
+	void selfGatewayInvokesTheEndpointThroughItsMailbox() throws Exception {
+		InvocationGateway self = this.endpoint.getSelfGateway(InvocationGateway.class);
+
+		assertThat(self.add(3, 4).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(7);
+		assertThat(self.getAddress()).isEqualTo(this.endpoint.getAddress());
+	}
+
+	@Test
+	void selfGatewayOfAGatewayTheEndpointDoesNotImplementIsRejected() {
+		assertThatThrownBy(() -> this.endpoint.getSelfGateway(UnrelatedGateway.class))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("UnrelatedGateway");
+	}
+
+	@Test
+	void selfGatewaysOfBaseAndExtendingInterfacesAllWork() throws Exception {
+		ExtendedEndpoint extended = new ExtendedEndpoint(this.server, "extended-" + (++this.endpoints));
+		extended.start();
+
+		assertThat(extended.getSelfGateway(EchoGateway.class).echo("base").get(BOUND.toSeconds(), TimeUnit.SECONDS))
+			.isEqualTo("base");
+		assertThat(extended.getSelfGateway(ExtendedGateway.class).shout("extended")
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("EXTENDED");
+		assertThat(extended.getSelfGateway(InvocationGateway.class).add(1, 2).get(BOUND.toSeconds(), TimeUnit.SECONDS))
+			.isEqualTo(3);
+	}
+
+	@Test
+	void connectingWithAnInheritedGatewayInterfaceWorksRemotely() throws Exception {
+		ExtendedEndpoint extended = new ExtendedEndpoint(this.server, "extended-" + (++this.endpoints));
+		extended.start();
+
+		EchoGateway base = this.client.connect(extended.getAddress(), EchoGateway.class)
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		ExtendedGateway full = this.client.connect(extended.getAddress(), ExtendedGateway.class)
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+		assertThat(base.echo("a").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("a");
+		assertThat(full.shout("b").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("B");
+		assertThat(full.echo("c").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("c");
+	}
+
+	@Test
+	void connectingToAMalformedAddressFailsWithRpcConnectionException() {
+		Throwable failure = Failures.failureOfCall(() -> this.client.connect("foobar", EchoGateway.class), BOUND);
+
+		assertThat(failure).isInstanceOf(RpcConnectionException.class);
+		assertThat(failure.getMessage()).contains("foobar");
+	}
+
+	@Test
+	void gatewayIsUsableFromManyThreadsAtOnce() {
+		List<CompletableFuture<Integer>> results = java.util.stream.IntStream.range(0, 64)
+			.parallel()
+			.mapToObj(i -> this.remote.add(i, 1))
+			.toList();
+
+		for (int i = 0; i < results.size(); i++) {
+			assertThat(results.get(i)).succeedsWithin(BOUND).isEqualTo(i + 1);
+		}
+	}
+
+	/** A checked exception type the gateway declares. */
+	public static class InvocationException extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		/**
+		 * @param message the message
+		 */
+		public InvocationException(String message) {
+			super(message);
+		}
+
+	}
+
+	/** Gateway covering the three invocation styles. */
+	public interface InvocationGateway extends RpcGateway {
+
+		CompletableFuture<Integer> add(int a, int b);
+
+		int addSync(int a, int b);
+
+		CompletableFuture<String> completedLater();
+
+		CompletableFuture<String> nullAsync();
+
+		String nullSync();
+
+		CompletableFuture<String> failing(String message);
+
+		CompletableFuture<String> failingCustom(String message) throws InvocationException;
+
+		String failingSync(String message);
+
+		void failingTell(String message);
+
+		void tell(String message);
+
+		CompletableFuture<List<String>> told();
+
+		@org.actorrpc.Local
+		void blockMainThread(CompletableFuture<Void> entered, CompletableFuture<Void> release);
+
+	}
+
+	/** A gateway no test endpoint implements. */
+	public interface UnrelatedGateway extends RpcGateway {
+
+		CompletableFuture<String> unrelated();
+
+	}
+
+	/** Extends {@link EchoGateway}. */
+	public interface ExtendedGateway extends EchoGateway {
+
+		CompletableFuture<String> shout(String message);
+
+	}
+
+	static class InvocationEndpoint extends RpcEndpoint implements InvocationGateway {
+
+		final List<CompletableFuture<String>> laterFutures = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		private final List<String> toldMessages = new java.util.ArrayList<>();
+
+		InvocationEndpoint(RpcService rpcService, String endpointId) {
+			super(rpcService, endpointId);
+		}
+
+		@Override
+		public CompletableFuture<Integer> add(int a, int b) {
+			return CompletableFuture.completedFuture(a + b);
+		}
+
+		@Override
+		public int addSync(int a, int b) {
+			return a + b;
+		}
+
+		@Override
+		public CompletableFuture<String> completedLater() {
+			CompletableFuture<String> later = new CompletableFuture<>();
+			this.laterFutures.add(later);
+			return later;
+		}
+
+		@Override
+		public CompletableFuture<String> nullAsync() {
+			return CompletableFuture.completedFuture(null);
+		}
+
+		@Override
+		public String nullSync() {
+			return null;
+		}
+
+		@Override
+		public CompletableFuture<String> failing(String message) {
+			throw new IllegalStateException(message);
+		}
+
+		@Override
+		public CompletableFuture<String> failingCustom(String message) throws InvocationException {
+			throw new InvocationException(message);
+		}
+
+		@Override
+		public String failingSync(String message) {
+			throw new IllegalStateException(message);
+		}
+
+		@Override
+		public void failingTell(String message) {
+			throw new IllegalStateException(message);
+		}
+
+		@Override
+		public void tell(String message) {
+			this.toldMessages.add(message);
+		}
+
+		@Override
+		public CompletableFuture<List<String>> told() {
+			return CompletableFuture.completedFuture(new java.util.ArrayList<>(this.toldMessages));
+		}
+
+		@Override
+		public void blockMainThread(CompletableFuture<Void> entered, CompletableFuture<Void> release) {
+			entered.complete(null);
+			release.orTimeout(20, TimeUnit.SECONDS).exceptionally(ex -> null).join();
+		}
+
+	}
+
+	static class ExtendedEndpoint extends EchoEndpoint implements ExtendedGateway, InvocationGateway {
+
+		private final InvocationEndpointDelegate delegate = new InvocationEndpointDelegate();
+
+		ExtendedEndpoint(RpcService rpcService, String endpointId) {
+			super(rpcService, endpointId);
+		}
+
+		@Override
+		public CompletableFuture<String> shout(String message) {
+			return CompletableFuture.completedFuture(message.toUpperCase(java.util.Locale.ROOT));
+		}
+
+		@Override
+		public CompletableFuture<Integer> add(int a, int b) {
+			return CompletableFuture.completedFuture(a + b);
+		}
+
+		@Override
+		public int addSync(int a, int b) {
+			return a + b;
+		}
+
+		@Override
+		public CompletableFuture<String> completedLater() {
+			return new CompletableFuture<>();
+		}
+
+		@Override
+		public CompletableFuture<String> nullAsync() {
+			return CompletableFuture.completedFuture(null);
+		}
+
+		@Override
+		public String nullSync() {
+			return null;
+		}
+
+		@Override
+		public CompletableFuture<String> failing(String message) {
+			return this.delegate.fail(message);
+		}
+
+		@Override
+		public CompletableFuture<String> failingCustom(String message) {
+			return this.delegate.fail(message);
+		}
+
+		@Override
+		public String failingSync(String message) {
+			throw new IllegalStateException(message);
+		}
+
+		@Override
+		public void failingTell(String message) {
+			throw new IllegalStateException(message);
+		}
+
+		@Override
+		public void blockMainThread(CompletableFuture<Void> entered, CompletableFuture<Void> release) {
+			entered.complete(null);
+		}
+
+	}
+
+	/** Shared failure behaviour. */
+	static final class InvocationEndpointDelegate {
+
+		CompletableFuture<String> fail(String message) {
+			return CompletableFuture.failedFuture(new IllegalStateException(message));
+		}
+
+	}
+
+}

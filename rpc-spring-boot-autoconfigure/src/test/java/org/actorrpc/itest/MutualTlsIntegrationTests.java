@@ -63,7 +63,7 @@ class MutualTlsIntegrationTests {
 		return new SpringApplicationBuilder(TaskManagerApp.class).web(WebApplicationType.NONE)
 			.properties(extraProperties)
 			.properties("spring.jmx.enabled=false", "actorrpc.system-name=taskmanager", "actorrpc.port=0",
-					"actorrpc.ask-timeout=5s", "actorrpc.clients.default.timeout=5s",
+					"actorrpc.ask-timeout=3s", "actorrpc.clients.default.timeout=3s",
 					"actorrpc.clients.jobmaster.address=" + this.serverAddress)
 			.run();
 	}

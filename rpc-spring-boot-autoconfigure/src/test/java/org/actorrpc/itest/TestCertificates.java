@@ -1,15 +1,20 @@
 package org.actorrpc.itest;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Generates key and trust stores with the JDK's {@code keytool} into a directory: self-signed EC
- * certificates for named peers, and trust stores holding chosen peers' certificates.
+ * Generates key and trust stores into a directory: self-signed EC certificates for named peers
+ * (with the JDK's {@code keytool}), and trust stores holding chosen peers' certificates.
  */
 final class TestCertificates {
 
@@ -22,30 +27,40 @@ final class TestCertificates {
 	}
 
 	/**
-	 * Creates {@code <name>.p12} with a key pair and a self-signed certificate for 127.0.0.1, and
-	 * exports the certificate to {@code <name>.cer}.
+	 * Creates {@code <name>.p12} with a key pair and a self-signed certificate for 127.0.0.1.
 	 */
 	Path keyStore(String name) {
 		Path store = this.directory.resolve(name + ".p12");
 		keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name,
 				"-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-keystore", store.toString(),
 				"-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD);
-		keytool("-exportcert", "-alias", name, "-keystore", store.toString(), "-storepass", PASSWORD, "-file",
-				this.directory.resolve(name + ".cer").toString());
 		return store;
 	}
 
 	/**
-	 * Creates {@code <name>.p12} trusting the certificates of the given peers.
+	 * Creates {@code <name>.p12} trusting the certificates of the given peers (whose key stores
+	 * were created with {@link #keyStore}).
 	 */
 	Path trustStore(String name, String... trustedPeers) {
 		Path store = this.directory.resolve(name + ".p12");
-		for (String peer : trustedPeers) {
-			keytool("-importcert", "-noprompt", "-alias", peer, "-file",
-					this.directory.resolve(peer + ".cer").toString(), "-keystore", store.toString(), "-storetype",
-					"PKCS12", "-storepass", PASSWORD);
+		try {
+			KeyStore trust = KeyStore.getInstance("PKCS12");
+			trust.load(null, null);
+			for (String peer : trustedPeers) {
+				KeyStore keys = KeyStore.getInstance("PKCS12");
+				try (InputStream in = Files.newInputStream(this.directory.resolve(peer + ".p12"))) {
+					keys.load(in, PASSWORD.toCharArray());
+				}
+				trust.setCertificateEntry(peer, keys.getCertificate(peer));
+			}
+			try (OutputStream out = Files.newOutputStream(store)) {
+				trust.store(out, PASSWORD.toCharArray());
+			}
+			return store;
 		}
-		return store;
+		catch (IOException | GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot write trust store " + store, ex);
+		}
 	}
 
 	/**

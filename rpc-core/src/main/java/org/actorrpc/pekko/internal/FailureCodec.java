@@ -82,7 +82,7 @@ final class FailureCodec {
 
 	/**
 	 * Turns failure data into exceptions. A type is rebuilt only if it is a {@link Throwable} the
-	 * caller trusts: a JDK or actorrpc exception, or one the predicate accepts (declared in the
+	 * caller trusts: a JDK exception or one of {@code org.actorrpc.exceptions}, or one the predicate accepts (declared in the
 	 * invoked method's {@code throws} clause, or registered in the gateway's contract). Any other
 	 * type is never loaded past linking nor instantiated; the caller gets an {@link RpcException}
 	 * naming it.
@@ -119,7 +119,7 @@ final class FailureCodec {
 	}
 
 	private static boolean isPlatformType(String className) {
-		return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("org.actorrpc.");
+		return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("org.actorrpc.exceptions.");
 	}
 
 	private static Throwable instantiate(Class<?> type, String message, Throwable cause)

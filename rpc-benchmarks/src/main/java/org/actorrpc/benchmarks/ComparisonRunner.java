@@ -38,7 +38,7 @@ public final class ComparisonRunner {
 
 	/**
 	 * @param plan what to run
-	 * @param jmhLog file that receives JMH's own output, or {@code null} for stdout
+	 * @param jmhLog file that receives JMH's own output (one file per suite, numbered), or {@code null} for stdout
 	 * @param progress where to report progress
 	 */
 	public ComparisonRunner(ComparisonPlan plan, Path jmhLog, PrintStream progress) {
@@ -54,21 +54,24 @@ public final class ComparisonRunner {
 	 */
 	public Measurements run() throws Exception {
 		Measurements measurements = new Measurements();
-		for (ComparisonPlan.Suite suite : this.plan.suites()) {
-			this.progress.printf("[%s] JMH %s %s%n", this.plan.name(), suite.benchmark().getSimpleName(),
-					suite.params());
-			for (RunResult result : runSuite(suite)) {
+		List<ComparisonPlan.Suite> suites = this.plan.suites();
+		for (int i = 0; i < suites.size(); i++) {
+			ComparisonPlan.Suite suite = suites.get(i);
+			this.progress.printf("[%s] %tT JMH %s %s%n", this.plan.name(), System.currentTimeMillis(),
+					suite.benchmark().getSimpleName(), suite.params());
+			for (RunResult result : runSuite(suite, i + 1)) {
 				measurements.add(toTrial(result));
 			}
 		}
 		for (Peer peer : Peer.values()) {
-			this.progress.printf("[%s] startup probe %s%n", this.plan.name(), peer.id());
+			this.progress.printf("[%s] %tT startup probe %s%n", this.plan.name(), System.currentTimeMillis(),
+					peer.id());
 			measurements.putStartup(peer, median(startupRuns(peer)));
 		}
 		for (Peer peer : Peer.values()) {
 			if (peer.driver().hostsEndpoints()) {
-				this.progress.printf("[%s] idle heap probe %s, %d endpoints%n", this.plan.name(), peer.id(),
-						this.plan.idleEndpoints());
+				this.progress.printf("[%s] %tT idle heap probe %s, %d endpoints%n", this.plan.name(),
+						System.currentTimeMillis(), peer.id(), this.plan.idleEndpoints());
 				measurements.putIdleEndpointBytes(peer, ProbeResult.run(IdleHeapProbe.class,
 						List.of(peer.id(), Integer.toString(this.plan.idleEndpoints()))));
 			}
@@ -76,7 +79,7 @@ public final class ComparisonRunner {
 		return measurements;
 	}
 
-	private Collection<RunResult> runSuite(ComparisonPlan.Suite suite) throws RunnerException {
+	private Collection<RunResult> runSuite(ComparisonPlan.Suite suite, int number) throws RunnerException {
 		ChainedOptionsBuilder options = new OptionsBuilder()
 			.include("^" + Pattern.quote(suite.benchmark().getName()) + "\\.")
 			.forks(this.plan.forks())
@@ -87,7 +90,7 @@ public final class ComparisonRunner {
 			.shouldFailOnError(this.plan.failOnError())
 			.jvmArgs(EchoFixture.SERVER_JVM_OPTIONS.toArray(String[]::new));
 		if (this.jmhLog != null) {
-			options.output(this.jmhLog.toString());
+			options.output(this.jmhLog.resolveSibling(number + "-" + this.jmhLog.getFileName()).toString());
 		}
 		suite.params().forEach((name, values) -> options.param(name, values.split(",")));
 		return new Runner(options.build()).run();

@@ -17,12 +17,14 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A child JVM started with this JVM's {@code java} and class path, whose stdout is scanned for one line with a
- * given prefix. Used for the remote server and for the probes. Thread-safe; {@link #close()} ends the child
- * (end of stdin, then a bounded wait, then a forced kill).
+ * given prefix. Used for the remote server and for the probes. Thread-safe; {@link #close()} ends the child.
+ * A child that watches its stdin also ends when this JVM dies.
  */
 public final class ChildJvm implements AutoCloseable {
 
 	private static final int KEPT_OUTPUT_LINES = 40;
+
+	private static final long GRACE_MILLIS = 3_000;
 
 	private final Process process;
 
@@ -111,16 +113,23 @@ public final class ChildJvm implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Ends the child: closes its stdin (a child that watches it exits at once, running its shutdown hooks, so a
+	 * flight recording is written), waits up to {@value #GRACE_MILLIS} ms, then kills it, so that it does not
+	 * compete for CPU with what runs next.
+	 */
 	@Override
 	public void close() {
 		try {
 			this.process.getOutputStream().close();
-			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
 		}
 		catch (IOException ex) {
-			this.process.destroyForcibly();
+			// already gone
+		}
+		try {
+			if (!this.process.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
 		}
 		catch (InterruptedException ex) {
 			this.process.destroyForcibly();

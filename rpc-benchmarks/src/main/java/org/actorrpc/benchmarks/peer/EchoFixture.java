@@ -16,6 +16,12 @@ public final class EchoFixture implements AutoCloseable {
 	/** JVM options of the server JVM. */
 	public static final List<String> SERVER_JVM_OPTIONS = List.of("-Xms512m", "-Xmx2g", "-XX:+UseG1GC");
 
+	/**
+	 * System property with extra, space-separated options for the server JVM, for example to profile it:
+	 * {@code -Dactorrpc.bench.server-jvm-options=-XX:StartFlightRecording=filename=server.jfr}.
+	 */
+	public static final String EXTRA_SERVER_OPTIONS_PROPERTY = "actorrpc.bench.server-jvm-options";
+
 	private final EchoServer localServer;
 
 	private final ChildJvm serverJvm;
@@ -53,13 +59,15 @@ public final class EchoFixture implements AutoCloseable {
 			if (placement == Placement.LOCAL) {
 				localServer = driver.startServer();
 				address = localServer.address();
+				clientSide = driver.startClientSide(localServer);
 			}
 			else {
-				serverJvm = ChildJvm.start(SERVER_JVM_OPTIONS, EchoServerMain.class, List.of(peer.id()),
+				serverJvm = ChildJvm.start(serverJvmOptions(), EchoServerMain.class, List.of(peer.id()),
 						EchoServerMain.READY_PREFIX);
+				// the client side starts while the server JVM does
+				clientSide = driver.startClientSide(null);
 				address = serverJvm.awaitLine(SERVER_START_TIMEOUT);
 			}
-			clientSide = driver.startClientSide(localServer);
 			List<EchoClient> clients = new ArrayList<>(gateways);
 			for (int i = 0; i < gateways; i++) {
 				clients.add(clientSide.connect(address));
@@ -77,6 +85,15 @@ public final class EchoFixture implements AutoCloseable {
 			closeAll(clientSide, localServer, serverJvm);
 			throw ex;
 		}
+	}
+
+	private static List<String> serverJvmOptions() {
+		List<String> options = new ArrayList<>(SERVER_JVM_OPTIONS);
+		String extra = System.getProperty(EXTRA_SERVER_OPTIONS_PROPERTY, "").trim();
+		if (!extra.isEmpty()) {
+			options.addAll(List.of(extra.split("\\s+")));
+		}
+		return options;
 	}
 
 	/** @return the connected clients, in connection order */

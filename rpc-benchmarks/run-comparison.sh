@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the whole actorrpc comparison (issue 5) and prints the markdown table on stdout.
+#
+#   rpc-benchmarks/run-comparison.sh            # builds the benchmarks jar (-pl rpc-benchmarks -am), then runs
+#   SKIP_BUILD=1 rpc-benchmarks/run-comparison.sh   # reuses rpc-benchmarks/target/benchmarks.jar
+#
+# About 85 JMH trials (each remote one starts its own server JVM) plus startup and idle-heap probes: 11-14 minutes
+# on a 2-core machine. Progress goes to stderr, JMH's own output to rpc-benchmarks/target/comparison-jmh.log.
+# The table is also written to rpc-benchmarks/target/comparison-table.md.
+set -euo pipefail
+
+module_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root_dir="$(dirname "${module_dir}")"
+jar="${module_dir}/target/benchmarks.jar"
+
+if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
+	echo "Building ${jar} ..." >&2
+	(cd "${root_dir}" && ./mvnw -B -q -pl rpc-benchmarks -am package -DskipTests)
+fi
+if [[ ! -f "${jar}" ]]; then
+	echo "No ${jar}: build it with ./mvnw -pl rpc-benchmarks -am package, or run without SKIP_BUILD=1" >&2
+	exit 1
+fi
+
+java="${JAVA_HOME:+${JAVA_HOME}/bin/}java"
+started=$(date +%s)
+"${java}" -Xms512m -Xmx2g -cp "${jar}" org.actorrpc.benchmarks.Comparison full \
+	"${module_dir}/target/comparison-jmh.log" | tee "${module_dir}/target/comparison-table.md"
+echo "Comparison finished in $(( $(date +%s) - started )) s" >&2

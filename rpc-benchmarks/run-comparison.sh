@@ -4,7 +4,7 @@
 #   rpc-benchmarks/run-comparison.sh            # builds the benchmarks jar (-pl rpc-benchmarks -am), then runs
 #   SKIP_BUILD=1 rpc-benchmarks/run-comparison.sh   # reuses rpc-benchmarks/target/benchmarks.jar
 #
-# About 85 JMH trials (each remote one starts its own server JVM) plus startup and idle-heap probes: 11-14 minutes
+# 77 JMH trials (62 of them start their own server JVM) plus startup and idle-heap probes: 10-14 minutes
 # on a 2-core machine. Progress goes to stderr, JMH's own output to rpc-benchmarks/target/comparison-jmh.log.
 # The table is also written to rpc-benchmarks/target/comparison-table.md.
 set -euo pipefail

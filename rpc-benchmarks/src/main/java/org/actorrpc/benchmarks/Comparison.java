@@ -1,5 +1,6 @@
 package org.actorrpc.benchmarks;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
@@ -26,9 +27,12 @@ public final class Comparison {
 			default -> throw new IllegalArgumentException("Unknown plan '" + args[0] + "'; use 'full' or 'smoke'");
 		};
 		Path log = (args.length == 2) ? Path.of(args[1]) : null;
+		// JMH forwards the forked JVMs' console output to System.out: keep stdout for the table alone
+		PrintStream table = System.out;
+		System.setOut(System.err);
 		Measurements measurements = new ComparisonRunner(plan, log, System.err).run();
-		System.out.print(ComparisonTable.render(measurements));
-		System.out.flush();
+		table.print(ComparisonTable.render(measurements));
+		table.flush();
 		System.exit(0);
 	}
 

@@ -54,10 +54,10 @@ public record ComparisonPlan(String name, List<Suite> suites, int forks, int war
 	}
 
 	/**
-	 * The full comparison: 77 trials of 2.25 s warm-up and 1.5 s measurement each (62 of them start a server JVM), plus the
-	 * probes; 11-14 minutes on 2 cores. Local placements only for peers that have a local path (raw TCP and gRPC
-	 * "local" would be loopback again); the 16 B and 1 MiB payloads and the 10 and 2,000 gateway points only for
-	 * actorrpc, Flink, grpc-java (direct) and raw TCP.
+	 * The full comparison: 77 trials of 3 s warm-up and 1.5 s measurement each (62 of them start a server JVM),
+	 * plus the probes: 10-14 minutes on 2 cores, depending on the load. Local placements only for peers that have
+	 * a local path (raw TCP and gRPC "local" would be loopback again); the 16 B and 1 MiB payloads and the 10 and
+	 * 2,000 gateway points only for actorrpc, Flink, grpc-java (direct) and raw TCP.
 	 * @return the plan
 	 */
 	public static ComparisonPlan full() {
@@ -78,7 +78,7 @@ public record ComparisonPlan(String name, List<Suite> suites, int forks, int war
 						Map.of("peer", ALL_PEERS, "placement", "remote", "gateways", "200")),
 				new Suite(GatewayScalingBenchmark.class,
 						Map.of("peer", SCALING_PEERS, "placement", "remote", "gateways", "10,2000"))),
-				1, 3, TimeValue.milliseconds(750), 2, TimeValue.milliseconds(750), false, 3, 1000);
+				1, 4, TimeValue.milliseconds(750), 2, TimeValue.milliseconds(750), false, 3, 1000);
 	}
 
 	/**

@@ -23,6 +23,8 @@ public final class PekkoDriver implements PeerDriver {
 
 	private static final Config CONFIG = ConfigFactory.parseString("""
 			pekko {
+			  loggers = ["org.apache.pekko.event.slf4j.Slf4jLogger"]
+			  logging-filter = "org.apache.pekko.event.slf4j.Slf4jLoggingFilter"
 			  loglevel = WARNING
 			  stdout-loglevel = WARNING
 			  log-dead-letters = off

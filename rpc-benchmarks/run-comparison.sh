@@ -5,7 +5,8 @@
 #   SKIP_BUILD=1 rpc-benchmarks/run-comparison.sh   # reuses rpc-benchmarks/target/benchmarks.jar
 #
 # 77 JMH trials (62 of them start their own server JVM) plus startup and idle-heap probes: 10-14 minutes
-# on a 2-core machine. Progress goes to stderr, JMH's own output to rpc-benchmarks/target/comparison-jmh.log.
+# on a 2-core machine. Progress goes to stderr, JMH's own output to rpc-benchmarks/target/<n>-comparison-jmh.log
+# (one file per suite).
 # The table is also written to rpc-benchmarks/target/comparison-table.md.
 set -euo pipefail
 

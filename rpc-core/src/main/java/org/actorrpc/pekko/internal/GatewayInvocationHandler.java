@@ -141,6 +141,13 @@ abstract class GatewayInvocationHandler implements InvocationHandler {
 		return new PendingCall(future, method, this.address, timeout, callStack, observation, null);
 	}
 
+	/**
+	 * Refuses a blocking call that could only end in its timeout, before anything is sent.
+	 * @param method the blocking method
+	 * @return the failure to throw, or {@code null} if blocking is safe on this thread
+	 */
+	abstract RuntimeException blockingWouldDeadlock(GatewayMethod method);
+
 	Object await(GatewayMethod method, CompletableFuture<Object> future) throws Throwable {
 		try {
 			return future.get();

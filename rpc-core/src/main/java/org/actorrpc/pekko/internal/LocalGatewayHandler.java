@@ -53,7 +53,23 @@ final class LocalGatewayHandler extends GatewayInvocationHandler {
 	}
 
 	@Override
+	RuntimeException blockingWouldDeadlock(GatewayMethod method) {
+		if (Thread.currentThread() != this.server.getMainThread()) {
+			return null;
+		}
+		return new IllegalStateException("Blocking call " + method.invocationString + " refused: it was made on the "
+				+ "main thread of the endpoint it calls, which would have to answer it while waiting for it. Call the "
+				+ "method directly, or return a CompletableFuture from the gateway method.");
+	}
+
+	@Override
 	Object invokeRpc(GatewayMethod method, Object[] args) throws Throwable {
+		if (method.kind == GatewayMethod.Kind.BLOCKING) {
+			RuntimeException refused = blockingWouldDeadlock(method);
+			if (refused != null) {
+				throw refused;
+			}
+		}
 		RpcObserver.ClientCall observation = observe(method);
 		Map<String, String> context = contextOf(observation);
 		boolean serialize = this.runtime.settings().forceLocalSerialization() && !method.localOnly;

@@ -20,6 +20,12 @@ public final class PekkoConfigFactory {
 	/** Id of the dispatcher that runs actorrpc's routing actors. */
 	public static final String INLINE_DISPATCHER = "actorrpc.inline-dispatcher";
 
+	/**
+	 * Id of the dispatcher that runs the transport: Artery's streams and Pekko IO's TCP connection
+	 * actors share one thread, so handing a message between them needs no thread wake-up.
+	 */
+	public static final String IO_DISPATCHER = "actorrpc.io-dispatcher";
+
 	/** Bytes added to the largest payload for message envelopes, so a payload of exactly the limit fits. */
 	static final long FRAME_HEADROOM = 64 * 1024;
 
@@ -54,6 +60,14 @@ public final class PekkoConfigFactory {
 		values.put(INLINE_DISPATCHER + ".type", "Dispatcher");
 		values.put(INLINE_DISPATCHER + ".executor", InlineExecutorConfigurator.class.getName());
 		values.put(INLINE_DISPATCHER + ".throughput", 1000);
+		values.put(IO_DISPATCHER + ".type", "Dispatcher");
+		values.put(IO_DISPATCHER + ".executor", "thread-pool-executor");
+		values.put(IO_DISPATCHER + ".thread-pool-executor.fixed-pool-size", 1);
+		values.put(IO_DISPATCHER + ".throughput", 64);
+		values.put("pekko.remote.artery.advanced.use-dispatcher", IO_DISPATCHER);
+		values.put("pekko.io.tcp.worker-dispatcher", IO_DISPATCHER);
+		values.put("pekko.remote.artery.advanced.compression.actor-refs.advertisement-interval", "2 s");
+		values.put("pekko.remote.artery.advanced.compression.manifests.advertisement-interval", "2 s");
 		values.put("pekko.remote.warn-about-direct-use", "off");
 		values.put("pekko.remote.artery.enabled", "on");
 		values.put("pekko.remote.artery.transport", (settings.tls() != null) ? "tls-tcp" : "tcp");
@@ -67,8 +81,6 @@ public final class PekkoConfigFactory {
 		values.put("pekko.remote.artery.advanced.outbound-lanes", 1);
 		values.put("pekko.remote.artery.advanced.outbound-message-queue-size", 100000);
 		values.put("pekko.remote.artery.advanced.idle-cpu-level", 1);
-		values.put("pekko.remote.default-remote-dispatcher.fork-join-executor.parallelism-min", 2);
-		values.put("pekko.remote.default-remote-dispatcher.fork-join-executor.parallelism-max", 2);
 		Config generated = ConfigFactory.parseMap(values, "actorrpc settings");
 		return settings.pekkoConfig().withFallback(generated).withFallback(ConfigFactory.defaultReference());
 	}

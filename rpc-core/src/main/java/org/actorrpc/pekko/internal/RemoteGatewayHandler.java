@@ -36,7 +36,24 @@ final class RemoteGatewayHandler extends GatewayInvocationHandler {
 	}
 
 	@Override
+	RuntimeException blockingWouldDeadlock(GatewayMethod method) {
+		if (!this.runtime.onTransportThread()) {
+			return null;
+		}
+		return new IllegalStateException("Blocking call " + method.invocationString + " to " + this.address
+				+ " refused: it runs on the RPC transport thread, which is the thread that would deliver its answer "
+				+ "(typically inside a non-async callback of an RPC future). Return a CompletableFuture from the gateway "
+				+ "method, or continue with thenComposeAsync(..., executor).");
+	}
+
+	@Override
 	Object invokeRpc(GatewayMethod method, Object[] args) throws Throwable {
+		if (method.kind == GatewayMethod.Kind.BLOCKING) {
+			RuntimeException refused = blockingWouldDeadlock(method);
+			if (refused != null) {
+				throw refused;
+			}
+		}
 		RpcObserver.ClientCall observation = observe(method);
 		Map<String, String> context = contextOf(observation);
 		byte[] payload;

@@ -79,6 +79,8 @@ public final class ServiceRuntime {
 
 	private final boolean remoteEnabled;
 
+	private final String ioThreadPrefix;
+
 	private final ContractRegistry contracts;
 
 	private final ConcurrentHashMap<Class<?>, GatewayModel> models = new ConcurrentHashMap<>();
@@ -128,6 +130,7 @@ public final class ServiceRuntime {
 		this.ownsSystem = ownsSystem;
 		requireActorrpcConfiguration(system);
 		this.systemName = system.name();
+		this.ioThreadPrefix = this.systemName + "-" + PekkoConfigFactory.IO_DISPATCHER + "-";
 		Address address = this.system.provider().getDefaultAddress();
 		this.remoteEnabled = address.port().isDefined();
 		this.hostname = this.remoteEnabled ? address.host().get() : "localhost";
@@ -242,6 +245,15 @@ public final class ServiceRuntime {
 
 	ContractRegistry contracts() {
 		return this.contracts;
+	}
+
+	/**
+	 * Whether the current thread is this service's transport thread, where blocking on a remote
+	 * answer would deadlock (the answer arrives on that very thread).
+	 * @return whether the caller runs on the transport thread
+	 */
+	boolean onTransportThread() {
+		return Thread.currentThread().getName().startsWith(this.ioThreadPrefix);
 	}
 
 	/** @return the termination future */

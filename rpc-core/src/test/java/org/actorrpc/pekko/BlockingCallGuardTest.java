@@ -1,0 +1,96 @@
+package org.actorrpc.pekko;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.actorrpc.RpcEndpoint;
+import org.actorrpc.RpcGateway;
+import org.actorrpc.RpcService;
+import org.actorrpc.pekko.PekkoRpcService;
+import org.actorrpc.testutil.EchoEndpoint;
+import org.actorrpc.testutil.EchoGateway;
+import org.actorrpc.testutil.RpcServices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Blocking calls that could only end in their timeout are refused at once with an error that says
+ * why and what to do instead: a blocking remote call on the transport thread (which would have to
+ * deliver its own answer), and a blocking call to an endpoint from its own main thread.
+ */
+class BlockingCallGuardTest {
+
+	private static final Duration BOUND = Duration.ofSeconds(20);
+
+	@RegisterExtension
+	final RpcServices services = new RpcServices();
+
+	@Test
+	void blockingRemoteCallInsideANonAsyncCallbackFailsAtOnceInsteadOfDeadlockingTheTransport() throws Exception {
+		PekkoRpcService server = this.services.create("guard-server");
+		PekkoRpcService client = this.services.create("guard-client",
+				(settings) -> settings.askTimeout(Duration.ofSeconds(30)));
+		new EchoEndpoint(server, "echo").start();
+		EchoGateway gateway = client.connect(server.getEndpointAddress("echo"), EchoGateway.class)
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+		String outcome = gateway.echo("first").thenApply((ignored) -> {
+			try {
+				return gateway.echoSync("second");
+			}
+			catch (IllegalStateException ex) {
+				return ex.getMessage();
+			}
+		}).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+		assertThat(outcome).contains("EchoGateway.echoSync(String)", "transport thread", "CompletableFuture");
+		assertThat(gateway.echoSync("after")).isEqualTo("after");
+	}
+
+	@Test
+	void blockingCallToAnEndpointFromItsOwnMainThreadFailsAtOnce() throws Exception {
+		PekkoRpcService service = this.services.create("guard-self");
+		SelfCallingEndpoint endpoint = new SelfCallingEndpoint(service);
+		endpoint.start();
+		SelfCallingGateway gateway = endpoint.getSelfGateway(SelfCallingGateway.class);
+
+		assertThat(gateway.callSelf().get(BOUND.toSeconds(), TimeUnit.SECONDS)).contains("SelfCallingGateway.value()",
+				"main thread");
+	}
+
+	public interface SelfCallingGateway extends RpcGateway {
+
+		CompletableFuture<String> callSelf();
+
+		int value();
+
+	}
+
+	public static class SelfCallingEndpoint extends RpcEndpoint implements SelfCallingGateway {
+
+		SelfCallingEndpoint(RpcService service) {
+			super(service, "self-caller");
+		}
+
+		@Override
+		public CompletableFuture<String> callSelf() {
+			try {
+				return CompletableFuture.completedFuture("answered " + getSelfGateway(SelfCallingGateway.class).value());
+			}
+			catch (IllegalStateException ex) {
+				return CompletableFuture.completedFuture(ex.getMessage());
+			}
+		}
+
+		@Override
+		public int value() {
+			return 42;
+		}
+
+	}
+
+}

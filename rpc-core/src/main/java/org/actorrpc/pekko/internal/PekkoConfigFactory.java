@@ -61,8 +61,8 @@ public final class PekkoConfigFactory {
 		values.put(INLINE_DISPATCHER + ".executor", InlineExecutorConfigurator.class.getName());
 		values.put(INLINE_DISPATCHER + ".throughput", 1000);
 		values.put(IO_DISPATCHER + ".type", "Dispatcher");
-		values.put(IO_DISPATCHER + ".executor", TransportExecutorConfigurator.class.getName());
-		values.put(IO_DISPATCHER + ".spin-micros", 50);
+		values.put(IO_DISPATCHER + ".executor", "thread-pool-executor");
+		values.put(IO_DISPATCHER + ".thread-pool-executor.fixed-pool-size", 1);
 		values.put(IO_DISPATCHER + ".throughput", 64);
 		values.put("pekko.remote.artery.advanced.use-dispatcher", IO_DISPATCHER);
 		values.put("pekko.io.tcp.worker-dispatcher", IO_DISPATCHER);

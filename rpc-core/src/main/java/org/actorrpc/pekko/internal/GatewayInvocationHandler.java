@@ -59,6 +59,12 @@ abstract class GatewayInvocationHandler implements InvocationHandler {
 	public final Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
 		GatewayMethod rpc = lookup(method);
 		if (rpc != null) {
+			if (rpc.kind == GatewayMethod.Kind.BLOCKING) {
+				RuntimeException refused = blockingWouldDeadlock(rpc);
+				if (refused != null) {
+					throw refused;
+				}
+			}
 			return invokeRpc(rpc, args);
 		}
 		Class<?> declaring = method.getDeclaringClass();

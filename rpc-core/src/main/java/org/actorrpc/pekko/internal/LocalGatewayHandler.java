@@ -64,12 +64,6 @@ final class LocalGatewayHandler extends GatewayInvocationHandler {
 
 	@Override
 	Object invokeRpc(GatewayMethod method, Object[] args) throws Throwable {
-		if (method.kind == GatewayMethod.Kind.BLOCKING) {
-			RuntimeException refused = blockingWouldDeadlock(method);
-			if (refused != null) {
-				throw refused;
-			}
-		}
 		RpcObserver.ClientCall observation = observe(method);
 		Map<String, String> context = contextOf(observation);
 		boolean serialize = this.runtime.settings().forceLocalSerialization() && !method.localOnly;

@@ -48,12 +48,6 @@ final class RemoteGatewayHandler extends GatewayInvocationHandler {
 
 	@Override
 	Object invokeRpc(GatewayMethod method, Object[] args) throws Throwable {
-		if (method.kind == GatewayMethod.Kind.BLOCKING) {
-			RuntimeException refused = blockingWouldDeadlock(method);
-			if (refused != null) {
-				throw refused;
-			}
-		}
 		RpcObserver.ClientCall observation = observe(method);
 		Map<String, String> context = contextOf(observation);
 		byte[] payload;

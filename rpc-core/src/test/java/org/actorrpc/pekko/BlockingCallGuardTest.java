@@ -11,8 +11,6 @@ import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
 import org.actorrpc.pekko.PekkoRpcService;
-import org.actorrpc.testutil.EchoEndpoint;
-import org.actorrpc.testutil.EchoGateway;
 import org.actorrpc.testutil.RpcServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,20 +32,24 @@ class BlockingCallGuardTest {
 		PekkoRpcService server = this.services.create("guard-server");
 		PekkoRpcService client = this.services.create("guard-client",
 				(settings) -> settings.askTimeout(Duration.ofSeconds(30)));
-		new EchoEndpoint(server, "echo").start();
-		EchoGateway gateway = client.connect(server.getEndpointAddress("echo"), EchoGateway.class)
+		new GateEndpoint(server).start();
+		GateGateway gateway = client.connect(server.getEndpointAddress("gate"), GateGateway.class)
 			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
 
-		String outcome = gateway.echo("first").thenApply((ignored) -> {
+		// The answer is withheld until release(), so the callback is attached before the answer
+		// arrives and therefore runs on the transport thread that delivers it.
+		CompletableFuture<String> outcome = gateway.awaitRelease().thenApply((ignored) -> {
 			try {
 				return gateway.echoSync("second");
 			}
 			catch (IllegalStateException ex) {
 				return ex.getMessage();
 			}
-		}).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		});
+		gateway.release();
 
-		assertThat(outcome).contains("EchoGateway.echoSync(String)", "transport thread", "CompletableFuture");
+		assertThat(outcome.get(BOUND.toSeconds(), TimeUnit.SECONDS)).contains("GateGateway.echoSync(String)",
+				"transport thread", "CompletableFuture");
 		assertThat(gateway.echoSync("after")).isEqualTo("after");
 	}
 
@@ -60,6 +62,41 @@ class BlockingCallGuardTest {
 
 		assertThat(gateway.callSelf().get(BOUND.toSeconds(), TimeUnit.SECONDS)).contains("SelfCallingGateway.value()",
 				"main thread");
+	}
+
+	public interface GateGateway extends RpcGateway {
+
+		CompletableFuture<String> awaitRelease();
+
+		void release();
+
+		String echoSync(String message);
+
+	}
+
+	public static class GateEndpoint extends RpcEndpoint implements GateGateway {
+
+		private final CompletableFuture<String> gate = new CompletableFuture<>();
+
+		GateEndpoint(RpcService service) {
+			super(service, "gate");
+		}
+
+		@Override
+		public CompletableFuture<String> awaitRelease() {
+			return this.gate;
+		}
+
+		@Override
+		public void release() {
+			this.gate.complete("released");
+		}
+
+		@Override
+		public String echoSync(String message) {
+			return message;
+		}
+
 	}
 
 	public interface SelfCallingGateway extends RpcGateway {

@@ -4,8 +4,6 @@ import com.esotericsoftware.kryo.io.Input;
 import org.apache.pekko.actor.AbstractActor;
 import org.apache.pekko.actor.Props;
 
-import org.actorrpc.exceptions.RpcException;
-import org.actorrpc.serialization.GatewayContract;
 
 /**
  * Receives every answer to this service's remote calls and completes the waiting call by its
@@ -43,7 +41,9 @@ final class ClientReplyActor extends AbstractActor {
 			return;
 		}
 		if (response.payload != null && response.value == null) {
-			response = decodeLocally(response);
+			// Delivered inside this actor system, so Pekko did not serialize it.
+			response = PayloadCodec.decodeResponse(this.runtime.contracts(), response.callId, response.fingerprint,
+					response.failure, new Input(response.payload));
 		}
 		if (response.failure) {
 			call.fail(failureOf(response.value, call));
@@ -60,20 +60,6 @@ final class ClientReplyActor extends AbstractActor {
 					(type) -> method != null && method.trusts(type));
 		}
 		return (Throwable) value;
-	}
-
-	private RpcResponse decodeLocally(RpcResponse response) {
-		GatewayContract contract = this.runtime.contracts().byFingerprint(response.fingerprint);
-		if (contract == null) {
-			return new RpcResponse(response.callId, response.fingerprint, true, null,
-					new RpcException("Unknown gateway contract " + Long.toHexString(response.fingerprint)));
-		}
-		Input input = new Input(response.payload);
-		if (response.failure) {
-			return new RpcResponse(response.callId, response.fingerprint, true, null, FailureCodec.read(input));
-		}
-		return new RpcResponse(response.callId, response.fingerprint, false, null,
-				PayloadCodec.decodeValue(contract, input));
 	}
 
 }

@@ -57,7 +57,9 @@ final class EndpointIngressActor extends AbstractActor {
 			return;
 		}
 		if (!request.isDecoded()) {
-			request = decodeLocally(request);
+			// Delivered inside this actor system, so Pekko did not serialize it.
+			request = PayloadCodec.decodeRequest(this.runtime.contracts(), request.callId, request.fingerprint,
+					request.methodIndex, request.flags, new Input(request.payload));
 		}
 		if (request.decodeFailure != null) {
 			if (expectsAnswer) {
@@ -77,22 +79,6 @@ final class EndpointIngressActor extends AbstractActor {
 		server.enqueue(new RemoteInvocation(model.methods[request.methodIndex], request.args,
 				request.fencingToken != null, request.fencingToken, request.context, request.callId, replyTo,
 				this.runtime.settings().maxFrameSize()));
-	}
-
-	private RpcRequest decodeLocally(RpcRequest request) {
-		GatewayContract contract = this.runtime.contracts().byFingerprint(request.fingerprint);
-		if (contract == null) {
-			return new RpcRequest(request.callId, request.fingerprint, request.methodIndex, null, null, null,
-					new RpcException("Unknown gateway contract " + Long.toHexString(request.fingerprint)));
-		}
-		try {
-			return PayloadCodec.decodeRequest(contract, request.callId, request.methodIndex, request.flags,
-					new Input(request.payload));
-		}
-		catch (RuntimeException ex) {
-			return new RpcRequest(request.callId, request.fingerprint, request.methodIndex, null, null, null,
-					new RpcException("Could not deserialize the arguments: " + ex.getMessage(), ex));
-		}
 	}
 
 	private GatewayModel model(long fingerprint) {

@@ -8,6 +8,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
+import org.actorrpc.exceptions.RpcException;
 import org.actorrpc.serialization.GatewayContract;
 
 /**
@@ -55,7 +56,71 @@ final class PayloadCodec {
 		}
 	}
 
-	static RpcRequest decodeRequest(GatewayContract contract, long callId, int methodIndex, byte flags, Input input) {
+	/**
+	 * Decodes a request payload, turning every way it can be unreadable into a request that carries
+	 * the failure (so the caller gets an answer instead of a timeout).
+	 * @param contracts the contracts known to this actor system
+	 * @param callId the call id
+	 * @param fingerprint the contract fingerprint the sender used
+	 * @param methodIndex the method's wire index
+	 * @param flags the request flags
+	 * @param input the payload
+	 * @return the decoded request, or one carrying its decode failure
+	 */
+	static RpcRequest decodeRequest(ContractRegistry contracts, long callId, long fingerprint, int methodIndex,
+			byte flags, Input input) {
+		GatewayContract contract = contracts.byFingerprint(fingerprint);
+		if (contract == null) {
+			return new RpcRequest(callId, fingerprint, methodIndex, null, null, null, new RpcException(
+					"The receiving service knows no gateway with contract fingerprint " + Long.toHexString(fingerprint)
+							+ ": connect with RpcService#connect before calling, so the handshake checks the gateway"));
+		}
+		if (methodIndex < 0 || methodIndex >= contract.methods().size()) {
+			return new RpcRequest(callId, fingerprint, methodIndex, null, null, null,
+					new RpcException("Gateway " + contract.gateway().getName() + " has no method #" + methodIndex));
+		}
+		try {
+			return decodeRequest(contract, callId, methodIndex, flags, input);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return new RpcRequest(callId, fingerprint, methodIndex, null, null, null, new RpcException(
+					"Could not deserialize the arguments of " + contract.gateway().getSimpleName() + "."
+							+ contract.methods().get(methodIndex).getName() + ": " + ex.getMessage(),
+					ex));
+		}
+	}
+
+	/**
+	 * Decodes a response payload: a value with the contract, or failure data; anything unreadable
+	 * becomes a failure.
+	 * @param contracts the contracts known to this actor system
+	 * @param callId the call id
+	 * @param fingerprint the contract fingerprint
+	 * @param failure whether the payload is a failure
+	 * @param input the payload
+	 * @return the decoded response
+	 */
+	static RpcResponse decodeResponse(ContractRegistry contracts, long callId, long fingerprint, boolean failure,
+			Input input) {
+		try {
+			if (failure) {
+				return new RpcResponse(callId, fingerprint, true, null, FailureCodec.read(input));
+			}
+			GatewayContract contract = contracts.byFingerprint(fingerprint);
+			if (contract == null) {
+				return new RpcResponse(callId, fingerprint, true, null, new RpcException(
+						"Received a response for an unknown gateway contract " + Long.toHexString(fingerprint)));
+			}
+			return new RpcResponse(callId, fingerprint, false, null, decodeValue(contract, input));
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return new RpcResponse(callId, fingerprint, true, null,
+					new RpcException("Could not deserialize the result of the call: " + ex.getMessage(), ex));
+		}
+	}
+
+	private static RpcRequest decodeRequest(GatewayContract contract, long callId, int methodIndex, byte flags,
+			Input input) {
 		int argCount = contract.methods().get(methodIndex).getParameterCount();
 		Kryo kryo = contract.borrow();
 		try {

@@ -13,8 +13,6 @@ import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.serialization.ByteBufferSerializer;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
 
-import org.actorrpc.exceptions.RpcException;
-import org.actorrpc.serialization.GatewayContract;
 
 /**
  * Pekko serializer of actorrpc's wire messages. Requests and responses arrive here with their
@@ -142,26 +140,8 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 		int methodIndex = buffer.getInt();
 		byte flags = buffer.get();
 		int length = buffer.getInt();
-		GatewayContract contract = contracts().byFingerprint(fingerprint);
-		if (contract == null) {
-			buffer.position(buffer.position() + length);
-			return new RpcRequest(callId, fingerprint, methodIndex, null, null, null, new RpcException(
-					"The receiving service knows no gateway with contract fingerprint " + Long.toHexString(fingerprint)
-							+ ": connect with RpcService#connect before calling, so the handshake checks the gateway"));
-		}
-		if (methodIndex < 0 || methodIndex >= contract.methods().size()) {
-			buffer.position(buffer.position() + length);
-			return new RpcRequest(callId, fingerprint, methodIndex, null, null, null, new RpcException(
-					"Gateway " + contract.gateway().getName() + " has no method #" + methodIndex));
-		}
 		try {
-			return PayloadCodec.decodeRequest(contract, callId, methodIndex, flags, slice(buffer, length));
-		}
-		catch (RuntimeException | LinkageError ex) {
-			return new RpcRequest(callId, fingerprint, methodIndex, null, null, null, new RpcException(
-					"Could not deserialize the arguments of " + contract.gateway().getSimpleName() + "."
-							+ contract.methods().get(methodIndex).getName() + ": " + ex.getMessage(),
-					ex));
+			return PayloadCodec.decodeRequest(contracts(), callId, fingerprint, methodIndex, flags, slice(buffer, length));
 		}
 		finally {
 			buffer.position(buffer.limit());
@@ -173,21 +153,8 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 		long fingerprint = buffer.getLong();
 		boolean failure = buffer.get() != 0;
 		int length = buffer.getInt();
-		Input input = slice(buffer, length);
 		try {
-			if (failure) {
-				return new RpcResponse(callId, fingerprint, true, null, FailureCodec.read(input));
-			}
-			GatewayContract contract = contracts().byFingerprint(fingerprint);
-			if (contract == null) {
-				return new RpcResponse(callId, fingerprint, true, null, new RpcException(
-						"Received a response for an unknown gateway contract " + Long.toHexString(fingerprint)));
-			}
-			return new RpcResponse(callId, fingerprint, false, null, PayloadCodec.decodeValue(contract, input));
-		}
-		catch (RuntimeException | LinkageError ex) {
-			return new RpcResponse(callId, fingerprint, true, null,
-					new RpcException("Could not deserialize the result of the call: " + ex.getMessage(), ex));
+			return PayloadCodec.decodeResponse(contracts(), callId, fingerprint, failure, slice(buffer, length));
 		}
 		finally {
 			buffer.position(buffer.limit());

@@ -21,8 +21,9 @@ public final class PekkoConfigFactory {
 	public static final String INLINE_DISPATCHER = "actorrpc.inline-dispatcher";
 
 	/**
-	 * Id of the dispatcher that runs the transport: Artery's streams and Pekko IO's TCP connection
-	 * actors share one thread, so handing a message between them needs no thread wake-up.
+	 * Id of the dispatcher that runs the transport: Pekko IO's selector, its TCP connection actors
+	 * and Artery's streams share one {@link TransportEventLoop} thread, so the thread the kernel wakes
+	 * for a readable socket also reads, decodes and delivers the message.
 	 */
 	public static final String IO_DISPATCHER = "actorrpc.io-dispatcher";
 
@@ -61,11 +62,12 @@ public final class PekkoConfigFactory {
 		values.put(INLINE_DISPATCHER + ".executor", InlineExecutorConfigurator.class.getName());
 		values.put(INLINE_DISPATCHER + ".throughput", 1000);
 		values.put(IO_DISPATCHER + ".type", "Dispatcher");
-		values.put(IO_DISPATCHER + ".executor", "thread-pool-executor");
-		values.put(IO_DISPATCHER + ".thread-pool-executor.fixed-pool-size", 1);
-		values.put(IO_DISPATCHER + ".throughput", 64);
+		values.put(IO_DISPATCHER + ".executor", TransportExecutorConfigurator.class.getName());
+		// One message per actor run and one selector step per task: see TransportEventLoop.
+		values.put(IO_DISPATCHER + ".throughput", 1);
 		values.put("pekko.remote.artery.advanced.use-dispatcher", IO_DISPATCHER);
 		values.put("pekko.io.tcp.worker-dispatcher", IO_DISPATCHER);
+		values.put("pekko.io.tcp.selector-dispatcher", IO_DISPATCHER);
 		values.put("pekko.remote.artery.advanced.compression.actor-refs.advertisement-interval", "2 s");
 		values.put("pekko.remote.artery.advanced.compression.manifests.advertisement-interval", "2 s");
 		values.put("pekko.remote.warn-about-direct-use", "off");

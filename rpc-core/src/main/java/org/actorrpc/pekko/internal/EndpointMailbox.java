@@ -32,12 +32,8 @@ final class EndpointMailbox {
 	/**
 	 * Polls before parking while messages keep arriving within the spin (about 30 µs): a wake-up
 	 * costs the producer a system call and the consumer tens of microseconds on a virtual machine.
-	 * Beyond {@link #MIN_SPINS} the consumer yields every {@value #YIELD_EVERY} polls, so that on a
-	 * busy machine the producer it waits for gets the core instead of competing with the spin.
 	 */
 	private static final int MAX_SPINS = 1024;
-
-	private static final int YIELD_EVERY = 32;
 
 	private final AtomicReference<MailboxMessage> tail;
 
@@ -106,13 +102,8 @@ final class EndpointMailbox {
 				return message;
 			}
 			int limit = this.spinLimit;
-			for (int i = 1; i <= limit; i++) {
-				if (i > MIN_SPINS && i % YIELD_EVERY == 0) {
-					Thread.yield();
-				}
-				else {
-					Thread.onSpinWait();
-				}
+			for (int i = 0; i < limit; i++) {
+				Thread.onSpinWait();
 				message = poll();
 				if (message != null) {
 					this.spinLimit = Math.min(MAX_SPINS, limit << 1);

@@ -196,7 +196,7 @@ public class FakeRpcService implements RpcService {
 
 		volatile int mailboxDepth;
 
-		FakeView(String id) {
+		public FakeView(String id) {
 			this.id = id;
 		}
 

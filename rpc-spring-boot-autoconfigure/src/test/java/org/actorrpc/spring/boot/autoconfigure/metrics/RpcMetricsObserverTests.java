@@ -1,6 +1,5 @@
 package org.actorrpc.spring.boot.autoconfigure.metrics;
 
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -8,12 +7,10 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.actorrpc.RpcEndpointView;
-import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcMethod;
-import org.actorrpc.RpcMethodStats;
 import org.actorrpc.RpcObserver.ClientCall;
 import org.actorrpc.exceptions.RpcTimeoutException;
+import org.actorrpc.spring.boot.autoconfigure.FakeRpcService.FakeView;
 import org.actorrpc.spring.boot.autoconfigure.TestGateway;
 import org.junit.jupiter.api.Test;
 
@@ -32,9 +29,9 @@ class RpcMetricsObserverTests {
 
 	@Test
 	void mailboxGaugeFollowsTheViewAndIsRemovedWhenTheEndpointTerminates() {
-		View view = new View("jobmaster");
+		FakeView view = new FakeView("jobmaster");
 		this.observer.endpointRegistered(view);
-		view.depth = 7;
+		view.setMailboxDepth(7);
 		Gauge gauge = this.registry.get(RpcMetricsObserver.MAILBOX_SIZE).tag("endpoint", "jobmaster").gauge();
 		assertThat(gauge.value()).isEqualTo(7.0);
 		this.observer.endpointTerminated(view, null);
@@ -44,7 +41,7 @@ class RpcMetricsObserverTests {
 
 	@Test
 	void serverCallsRecordDurationMailboxWaitAndFailuresWithLowCardinalityTags() {
-		View view = new View("jobmaster");
+		FakeView view = new FakeView("jobmaster");
 		this.observer.endpointRegistered(view);
 		this.observer.serverCallCompleted(view, ECHO, 2_000_000, 5_000_000, null);
 		this.observer.serverCallCompleted(view, ECHO, 1_000_000, 3_000_000, new IllegalStateException("boom"));
@@ -66,7 +63,7 @@ class RpcMetricsObserverTests {
 
 	@Test
 	void randomEndpointIdsAreReplacedByTheGatewayName() {
-		View view = new View(UUID.randomUUID().toString());
+		FakeView view = new FakeView(UUID.randomUUID().toString());
 		this.observer.endpointRegistered(view);
 		assertThat(this.registry.get(RpcMetricsObserver.MAILBOX_SIZE).gauge().getId().getTag("endpoint"))
 			.isEqualTo("TestGateway");
@@ -90,78 +87,6 @@ class RpcMetricsObserverTests {
 			.count()).isOne();
 		assertThat(this.registry.getMeters())
 			.allSatisfy((meter) -> assertThat(meter.getId().getTags()).noneMatch((tag) -> tag.getValue().contains("pekko://")));
-	}
-
-	private static final class View implements RpcEndpointView {
-
-		private final String id;
-
-		volatile int depth;
-
-		View(String id) {
-			this.id = id;
-		}
-
-		@Override
-		public String getEndpointId() {
-			return this.id;
-		}
-
-		@Override
-		public String getAddress() {
-			return "pekko://a@127.0.0.1:1/user/rpc/" + this.id;
-		}
-
-		@Override
-		public List<Class<? extends RpcGateway>> getGateways() {
-			return List.of(TestGateway.class);
-		}
-
-		@Override
-		public State getState() {
-			return State.STARTED;
-		}
-
-		@Override
-		public String getMainThreadName() {
-			return "main-" + this.id;
-		}
-
-		@Override
-		public int getMailboxDepth() {
-			return this.depth;
-		}
-
-		@Override
-		public long getOldestQueuedMessageAgeNanos() {
-			return 0;
-		}
-
-		@Override
-		public long getCurrentMessageAgeNanos() {
-			return 0;
-		}
-
-		@Override
-		public RpcMethod getCurrentMethod() {
-			return null;
-		}
-
-		@Override
-		public long getBusyTimeNanos() {
-			return 0;
-		}
-
-		@Override
-		public long getProcessedMessages() {
-			return 0;
-		}
-
-		@Override
-		public List<RpcMethodStats> getMethodStats() {
-			return List.of();
-		}
-
 	}
 
 }

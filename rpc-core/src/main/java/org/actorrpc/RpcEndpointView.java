@@ -45,6 +45,23 @@ public interface RpcEndpointView {
 	/** @return messages waiting in the mailbox, not counting the one being processed */
 	int getMailboxDepth();
 
+	/**
+	 * Returns how many gateway calls the mailbox queues before it refuses more.
+	 * @return the capacity, or -1 if the mailbox is unbounded
+	 */
+	default int getMailboxCapacity() {
+		return -1;
+	}
+
+	/**
+	 * Returns how many gateway calls were refused because the mailbox was full (local callers that
+	 * waited in vain or could not wait, and remote calls and messages that found it full).
+	 * @return the count since registration
+	 */
+	default long getRefusedMessages() {
+		return 0;
+	}
+
 	/** @return how long the oldest queued message has waited, in nanoseconds; 0 when empty */
 	long getOldestQueuedMessageAgeNanos();
 

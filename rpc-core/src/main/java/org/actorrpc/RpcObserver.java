@@ -54,6 +54,18 @@ public interface RpcObserver {
 	}
 
 	/**
+	 * Messages sent by this service were not, or not confirmed as, delivered: the remote service
+	 * became unreachable or restarted while they were in flight, or the receiving endpoint refused
+	 * fire-and-forget messages (its mailbox was full, or it was not running). Calls among them fail
+	 * on their own; this event is how lost fire-and-forget messages become visible. Called on a
+	 * transport or scheduler thread.
+	 * @param recipient address of the remote service or endpoint
+	 * @param count how many messages
+	 */
+	default void messagesUndelivered(String recipient, long count) {
+	}
+
+	/**
 	 * Wraps the processing of an incoming call that carried context, on the endpoint's main thread.
 	 * The default just runs the call.
 	 * @param method the invoked method

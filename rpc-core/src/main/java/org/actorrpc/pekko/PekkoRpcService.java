@@ -124,13 +124,16 @@ public final class PekkoRpcService implements RpcService {
 
 	@Override
 	public <C extends RpcGateway> CompletableFuture<C> connect(String address, Class<C> clazz) {
-		return this.runtime.connect(address, clazz, false, null);
+		return this.runtime.connect(address, clazz, null, null, null);
 	}
 
 	@Override
 	public <F extends Serializable, C extends FencedRpcGateway<F>> CompletableFuture<C> connect(String address,
 			F fencingToken, Class<C> clazz) {
-		return this.runtime.connect(address, clazz, true, fencingToken);
+		if (fencingToken == null) {
+			return CompletableFuture.failedFuture(new IllegalArgumentException("fencingToken must not be null"));
+		}
+		return this.runtime.connect(address, clazz, fencingToken, null, null);
 	}
 
 	@Override

@@ -35,6 +35,8 @@ import org.actorrpc.RpcObserver;
  * calls fail with a RecipientUnreachableException
  * @param shutdownTimeout how long closing the service waits for endpoints to stop before it
  * terminates the transport anyway
+ * @param flowControl windows, mailbox capacities and the policy at a limit (see
+ * {@link FlowControlSettings})
  * @param tls mutual TLS for the transport, or {@code null} for plain TCP
  * @param observer receives call and endpoint events (metrics, tracing)
  * @param pekkoConfig raw Pekko configuration that overrides what these settings generate
@@ -42,7 +44,8 @@ import org.actorrpc.RpcObserver;
 public record PekkoRpcServiceSettings(String systemName, String host, int port, String bindAddress, Integer bindPort,
 		Duration askTimeout, long maxFrameSize, boolean forceLocalSerialization, boolean captureCallStack,
 		List<Class<?>> extraSerializableClasses, Duration peerHeartbeatInterval, Duration peerUnreachableAfter,
-		Duration shutdownTimeout, RpcTlsSettings tls, RpcObserver observer, Config pekkoConfig) {
+		Duration shutdownTimeout, FlowControlSettings flowControl, RpcTlsSettings tls, RpcObserver observer,
+		Config pekkoConfig) {
 
 	/** Default ask timeout: 10 seconds, as Flink's {@code pekko.ask.timeout}. */
 	public static final Duration DEFAULT_ASK_TIMEOUT = Duration.ofSeconds(10);
@@ -78,6 +81,7 @@ public record PekkoRpcServiceSettings(String systemName, String host, int port, 
 					+ ") must be longer than peerHeartbeatInterval (" + peerHeartbeatInterval + ")");
 		}
 		requirePositive(shutdownTimeout, "shutdownTimeout");
+		flowControl = (flowControl != null) ? flowControl : FlowControlSettings.defaults();
 		observer = (observer != null) ? observer : RpcObserver.NOOP;
 		pekkoConfig = (pekkoConfig != null) ? pekkoConfig : ConfigFactory.empty();
 	}
@@ -117,6 +121,7 @@ public record PekkoRpcServiceSettings(String systemName, String host, int port, 
 		b.peerHeartbeatInterval = this.peerHeartbeatInterval;
 		b.peerUnreachableAfter = this.peerUnreachableAfter;
 		b.shutdownTimeout = this.shutdownTimeout;
+		b.flowControl = this.flowControl;
 		b.tls = this.tls;
 		b.observer = this.observer;
 		b.pekkoConfig = this.pekkoConfig;
@@ -187,6 +192,8 @@ public record PekkoRpcServiceSettings(String systemName, String host, int port, 
 		private Duration peerUnreachableAfter = Duration.ofMillis(1200);
 
 		private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+		private FlowControlSettings flowControl = FlowControlSettings.defaults();
 
 		private RpcTlsSettings tls;
 
@@ -299,6 +306,12 @@ public record PekkoRpcServiceSettings(String systemName, String host, int port, 
 			return this;
 		}
 
+		/** @param flowControl see {@link PekkoRpcServiceSettings#flowControl()} @return this */
+		public Builder flowControl(FlowControlSettings flowControl) {
+			this.flowControl = flowControl;
+			return this;
+		}
+
 		/** @param tls see {@link PekkoRpcServiceSettings#tls()} @return this */
 		public Builder tls(RpcTlsSettings tls) {
 			this.tls = tls;
@@ -326,7 +339,7 @@ public record PekkoRpcServiceSettings(String systemName, String host, int port, 
 			return new PekkoRpcServiceSettings(this.systemName, this.host, this.port, this.bindAddress, this.bindPort,
 					this.askTimeout, this.maxFrameSize, this.forceLocalSerialization, this.captureCallStack,
 					this.extraSerializableClasses, this.peerHeartbeatInterval, this.peerUnreachableAfter,
-					this.shutdownTimeout, this.tls, this.observer, this.pekkoConfig);
+					this.shutdownTimeout, this.flowControl, this.tls, this.observer, this.pekkoConfig);
 		}
 
 	}

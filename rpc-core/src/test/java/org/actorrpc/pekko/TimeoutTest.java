@@ -155,7 +155,7 @@ class TimeoutTest {
 		SlowEndpoint endpoint = new SlowEndpoint(this.server, "slow-" + (++this.endpoints));
 		endpoint.start();
 		org.actorrpc.exceptions.RpcConnectionException last = null;
-		for (int attempt = 0; attempt < 10; attempt++) {
+		for (int attempt = 0; attempt < 50; attempt++) {
 			try {
 				return client.connect(endpoint.getAddress(), SlowGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS);
 			}

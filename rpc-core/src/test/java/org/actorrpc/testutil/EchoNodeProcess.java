@@ -46,17 +46,30 @@ public final class EchoNodeProcess implements AutoCloseable {
 	 * @throws IOException if the JVM cannot be started
 	 */
 	public static EchoNodeProcess start(String systemName, int port, String endpointId) throws IOException {
+		return start(List.of("-Xmx128m"), EchoNodeMain.class, systemName, Integer.toString(port), endpointId);
+	}
+
+	/**
+	 * Starts a node running another main class that prints its endpoint address as
+	 * {@link EchoNodeMain} does, and waits until it has.
+	 * @param jvmOptions options of the node's JVM (heap size, for example)
+	 * @param mainClass the main class
+	 * @param args its arguments; the first is the system name
+	 * @return the running node
+	 * @throws IOException if the JVM cannot be started
+	 */
+	public static EchoNodeProcess start(List<String> jvmOptions, Class<?> mainClass, String... args)
+			throws IOException {
+		String systemName = args[0];
 		Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
 		List<String> command = new ArrayList<>();
 		command.add(java.toString());
-		command.add("-Xmx128m");
+		command.addAll(jvmOptions);
 		command.add("-XX:TieredStopAtLevel=1");
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
-		command.add(EchoNodeMain.class.getName());
-		command.add(systemName);
-		command.add(Integer.toString(port));
-		command.add(endpointId);
+		command.add(mainClass.getName());
+		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		Process process = builder.start();
 		List<String> output = Collections.synchronizedList(new ArrayList<>());

@@ -18,11 +18,8 @@ final class ControlMessage extends MailboxMessage {
 
 	final Kind kind;
 
-	final Throwable stopFailure;
-
-	ControlMessage(Kind kind, Throwable stopFailure) {
+	ControlMessage(Kind kind) {
 		this.kind = kind;
-		this.stopFailure = stopFailure;
 	}
 
 	@Override
@@ -32,7 +29,7 @@ final class ControlMessage extends MailboxMessage {
 
 	@Override
 	Throwable process(EndpointServer server) {
-		server.control(this);
+		server.control(this.kind);
 		return null;
 	}
 

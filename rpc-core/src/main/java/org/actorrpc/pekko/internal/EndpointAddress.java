@@ -6,9 +6,10 @@ package org.actorrpc.pekko.internal;
  *
  * @param authority {@code <system>@<host>:<port>} or {@code <system>}
  * @param host the host, or {@code "localhost"} for a local-only address
+ * @param port the port, or -1 for a local-only address
  * @param endpointId the endpoint id
  */
-record EndpointAddress(String authority, String host, String endpointId) {
+record EndpointAddress(String authority, String host, int port, String endpointId) {
 
 	private static final String SCHEME = "pekko://";
 
@@ -31,15 +32,16 @@ record EndpointAddress(String authority, String host, String endpointId) {
 		}
 		int at = authority.indexOf('@');
 		if (at < 0) {
-			return new EndpointAddress(authority, "localhost", endpointId);
+			return new EndpointAddress(authority, "localhost", -1, endpointId);
 		}
 		String hostPort = authority.substring(at + 1);
 		int colon = hostPort.lastIndexOf(':');
 		if (colon <= 0 || colon == hostPort.length() - 1) {
 			throw new IllegalArgumentException("malformed address '" + address + "': expected <host>:<port> after '@'");
 		}
+		int port;
 		try {
-			Integer.parseInt(hostPort.substring(colon + 1));
+			port = Integer.parseInt(hostPort.substring(colon + 1));
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("malformed address '" + address + "': port is not a number");
@@ -48,7 +50,7 @@ record EndpointAddress(String authority, String host, String endpointId) {
 		if (host.startsWith("[") && host.endsWith("]")) {
 			host = host.substring(1, host.length() - 1);
 		}
-		return new EndpointAddress(authority, host, endpointId);
+		return new EndpointAddress(authority, host, port, endpointId);
 	}
 
 }

@@ -2,16 +2,23 @@ package org.actorrpc.pekko.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
- * An endpoint's mailbox: an unbounded, intrusive multi-producer single-consumer FIFO queue (Dmitry
- * Vyukov's algorithm) whose consumer is the endpoint's main thread. Offering is one atomic
- * exchange plus a counter increment; depth and the age of the oldest message are O(1) reads.
- * When the queue is empty the consumer polls for a while, longer while polling keeps catching
- * messages, then parks, and producers wake it.
+ * An endpoint's mailbox: an intrusive multi-producer single-consumer FIFO queue (Dmitry Vyukov's
+ * algorithm) whose consumer is the endpoint's main thread. Offering is one atomic exchange plus a
+ * counter increment; depth and the age of the oldest message are O(1) reads. When the queue is
+ * empty the consumer polls for a while, longer while polling keeps catching messages, then parks,
+ * and producers wake it.
+ *
+ * <p>The queue itself never refuses a message: its {@code capacity} is enforced by the callers
+ * that admit gateway calls ({@link #hasRoom()}, {@link #awaitRoom}), so that the endpoint's own
+ * tasks and lifecycle messages always get in. Callers waiting for room wait on a monitor that the
+ * consumer signals after each message it takes, only while someone waits.
  */
 final class EndpointMailbox {
 
@@ -52,7 +59,15 @@ final class EndpointMailbox {
 
 	private volatile Thread consumer;
 
-	EndpointMailbox() {
+	private final int capacity;
+
+	/** Producers waiting for room; changed under {@link #roomLock}, read racily by the consumer. */
+	private volatile int roomWaiters;
+
+	private final Object roomLock = new Object();
+
+	EndpointMailbox(int capacity) {
+		this.capacity = capacity;
 		MailboxMessage stub = new StubMessage();
 		this.head = stub;
 		this.tail = new AtomicReference<>(stub);
@@ -129,6 +144,46 @@ final class EndpointMailbox {
 	int depth() {
 		long depth = this.enqueued.get() - this.dequeued;
 		return (int) Math.max(0, Math.min(Integer.MAX_VALUE, depth));
+	}
+
+	/** @return whether fewer than {@code capacity} messages are queued; any thread */
+	boolean hasRoom() {
+		return depth() < this.capacity;
+	}
+
+	/**
+	 * Waits until the mailbox has room; any thread but the consumer.
+	 * @param timeoutNanos how long to wait at most
+	 * @param giveUp checked on every wake-up: stop waiting when it says so
+	 * @return whether there is room (or {@code giveUp} said so) before the timeout
+	 */
+	boolean awaitRoom(long timeoutNanos, BooleanSupplier giveUp) {
+		long deadline = System.nanoTime() + timeoutNanos;
+		synchronized (this.roomLock) {
+			this.roomWaiters++;
+			try {
+				long remaining;
+				while (!hasRoom() && !giveUp.getAsBoolean() && (remaining = deadline - System.nanoTime()) > 0) {
+					TimeUnit.NANOSECONDS.timedWait(this.roomLock, remaining);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				this.roomWaiters--;
+			}
+		}
+		return hasRoom() || giveUp.getAsBoolean();
+	}
+
+	/** Wakes producers waiting for room, if any; called by the consumer after it took a message. */
+	void wakeRoomWaiters() {
+		if (this.roomWaiters > 0) {
+			synchronized (this.roomLock) {
+				this.roomLock.notifyAll();
+			}
+		}
 	}
 
 	/**

@@ -1,13 +1,12 @@
 package org.actorrpc.pekko.internal;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,23 +17,23 @@ import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcEndpointView;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcMethod;
-import org.actorrpc.RpcMethodStats;
 import org.actorrpc.RpcObserver;
 import org.actorrpc.RpcServer;
 import org.actorrpc.exceptions.RecipientUnreachableException;
 import org.actorrpc.exceptions.RpcException;
 
 /**
- * The server side of one endpoint: its mailbox, its dedicated main thread (the same
- * {@link Thread} for the endpoint's whole life, named {@code actorrpc-<system>-<endpointId>}), its
- * lifecycle state machine and its statistics. Every message runs on the main thread, one at a
- * time, in mailbox order. Public methods are thread-safe; statistics are racy snapshots.
+ * The server side of one endpoint: its bounded mailbox, its dedicated main thread (the same
+ * {@link Thread} for the endpoint's whole life, named {@code actorrpc-<system>-<endpointId>}) and
+ * its {@link EndpointLifecycle}. Every message runs on the main thread, one at a time, in mailbox
+ * order. Public methods are thread-safe; the view's numbers are racy snapshots. When the endpoint
+ * terminates, the server tells its owner through the callback it was created with.
  */
-final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, RpcEndpointView, Runnable {
+final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Runnable {
 
 	private static final Logger logger = LoggerFactory.getLogger(EndpointServer.class);
 
-	private final ServiceRuntime runtime;
+	private final ServiceContext context;
 
 	private final RpcEndpoint endpoint;
 
@@ -46,19 +45,29 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 
 	private final Map<String, String> loggingContext;
 
-	private final EndpointMailbox mailbox = new EndpointMailbox();
+	private final Consumer<EndpointServer> onTerminated;
 
-	private final Thread thread;
+	private final EndpointMailbox mailbox;
 
-	private final boolean fenced;
+	private final EndpointThread thread;
+
+	private final Fence fence;
+
+	private final int capacity;
+
+	private final EndpointStatistics statistics = new EndpointStatistics();
+
+	private final EndpointView view = new EndpointView(this);
+
+	/** Main thread only. */
+	private final CreditLedger ledger = new CreditLedger();
 
 	private final CompletableFuture<Void> terminationFuture = new CompletableFuture<>();
 
-	private final ConcurrentHashMap<RpcMethod, MethodStatsCell> stats = new ConcurrentHashMap<>();
-
 	private final Object drainLock = new Object();
 
-	private volatile State state = State.CREATED;
+	/** Written by the main thread only. */
+	private volatile EndpointLifecycle lifecycle = EndpointLifecycle.CREATED;
 
 	private volatile boolean terminated;
 
@@ -67,25 +76,19 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 
 	private volatile Throwable stopFailure;
 
-	// Written by the main thread only; read racily by views.
-	private long currentStart;
-
-	private RpcMethod currentMethod;
-
-	private long busyNanos;
-
-	private long processed;
-
-	EndpointServer(ServiceRuntime runtime, RpcEndpoint endpoint, Map<String, String> loggingContext) {
-		this.runtime = runtime;
+	EndpointServer(ServiceContext context, RpcEndpoint endpoint, Map<String, String> loggingContext,
+			Consumer<EndpointServer> onTerminated) {
+		this.context = context;
 		this.endpoint = endpoint;
 		this.endpointId = endpoint.getEndpointId();
-		this.address = runtime.endpointAddress(this.endpointId);
+		this.address = context.endpointAddress(this.endpointId);
 		this.gateways = List.copyOf(GatewayInterfaces.of(endpoint.getClass()));
 		this.loggingContext = Map.copyOf(loggingContext);
-		this.fenced = endpoint instanceof FencedRpcEndpoint<?>;
-		this.thread = new Thread(this, "actorrpc-" + runtime.systemName() + "-" + this.endpointId);
-		this.thread.setDaemon(true);
+		this.onTerminated = onTerminated;
+		this.fence = (endpoint instanceof FencedRpcEndpoint<?> fenced) ? Fence.of(fenced.getFencingToken()) : Fence.NONE;
+		this.capacity = context.settings().flowControl().mailboxCapacityOf(this.endpointId);
+		this.mailbox = new EndpointMailbox(this.capacity);
+		this.thread = new EndpointThread(this, "actorrpc-" + context.systemName() + "-" + this.endpointId);
 		ClassLoader loader = Thread.currentThread().getContextClassLoader();
 		this.thread.setContextClassLoader((loader != null) ? loader : endpoint.getClass().getClassLoader());
 		this.mailbox.bindConsumer(this.thread);
@@ -99,12 +102,16 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 		return this.endpoint;
 	}
 
-	RpcObserver observer() {
-		return this.runtime.observer();
+	ServiceContext context() {
+		return this.context;
 	}
 
-	ServiceRuntime runtime() {
-		return this.runtime;
+	RpcObserver observer() {
+		return this.context.observer();
+	}
+
+	Fence fence() {
+		return this.fence;
 	}
 
 	boolean isTerminated() {
@@ -117,13 +124,52 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 
 	void enqueue(MailboxMessage message) {
 		if (this.terminated) {
-			message.reject(unreachable());
+			message.refuse(unreachable());
 			return;
 		}
 		this.mailbox.offer(message);
 		if (this.terminated) {
 			drain();
 		}
+	}
+
+	/** @return whether the mailbox has room for one more gateway call */
+	boolean hasCapacity() {
+		return this.mailbox.hasRoom();
+	}
+
+	/**
+	 * Waits, if the caller may, until the mailbox has room for a local gateway call.
+	 * @param invocation the method, for the error
+	 * @param mayWait whether the calling thread may block
+	 * @return {@code null} when there is room, otherwise why the call is refused
+	 */
+	RpcException awaitCapacity(String invocation, boolean mayWait) {
+		if (this.mailbox.hasRoom()) {
+			return null;
+		}
+		long timeoutNanos = mayWait
+				? PendingCall.saturatedNanos(this.context.settings().flowControl().overflowTimeout()) : 0;
+		if (timeoutNanos > 0 && this.mailbox.awaitRoom(timeoutNanos, () -> this.terminated)) {
+			return null;
+		}
+		this.statistics.refused();
+		return mailboxFull(invocation, timeoutNanos > 0);
+	}
+
+	RpcException mailboxFull(String invocation, boolean waited) {
+		return new RpcException("Could not deliver " + invocation + " to " + this.address + ": its mailbox is full ("
+				+ this.mailbox.depth() + " of " + this.capacity + " messages queued)"
+				+ (waited ? " and stayed full for " + this.context.settings().flowControl().overflowTimeout().toMillis()
+						+ " ms (actorrpc.flow-control.overflow-timeout)" : "")
+				+ ". The endpoint processes more slowly than it is called: send less, or raise "
+				+ "actorrpc.flow-control.mailbox-capacity (FlowControlSettings.mailboxCapacity, per endpoint: "
+				+ "mailboxCapacities).");
+	}
+
+	/** A remote call was refused because the mailbox was full. */
+	void countRefused() {
+		this.statistics.refused();
 	}
 
 	RecipientUnreachableException unreachable() {
@@ -133,16 +179,16 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 
 	@Override
 	public void start() {
-		enqueue(new ControlMessage(ControlMessage.Kind.START, null));
+		enqueue(new ControlMessage(ControlMessage.Kind.START));
 	}
 
 	@Override
 	public void stop() {
-		enqueue(new ControlMessage(ControlMessage.Kind.STOP, null));
+		enqueue(new ControlMessage(ControlMessage.Kind.STOP));
 	}
 
 	void terminate() {
-		enqueue(new ControlMessage(ControlMessage.Kind.TERMINATE, null));
+		enqueue(new ControlMessage(ControlMessage.Kind.TERMINATE));
 	}
 
 	@Override
@@ -154,7 +200,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 	@SuppressWarnings("unchecked")
 	public <V> CompletableFuture<V> callAsync(Callable<V> callable, Duration callTimeout) {
 		CompletableFuture<Object> future = new CompletableFuture<>();
-		this.runtime.timeouts().register(new PendingCall(future, null, this.address, callTimeout, null,
+		this.context.timeouts().register(new PendingCall(future, null, this.address, callTimeout, null,
 				RpcObserver.ClientCall.NOOP, "callAsync on endpoint " + this.endpointId));
 		enqueue(new TaskMessage((Callable<Object>) callable, future));
 		return (CompletableFuture<V>) future;
@@ -169,7 +215,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 			runAsync(runnable);
 		}
 		else {
-			this.runtime.scheduler().schedule(() -> runAsync(runnable), delayMillis, TimeUnit.MILLISECONDS);
+			this.context.scheduler().schedule(() -> runAsync(runnable), delayMillis, TimeUnit.MILLISECONDS);
 		}
 	}
 
@@ -185,7 +231,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 
 	@Override
 	public String getHostname() {
-		return this.runtime.hostname();
+		return this.context.hostname();
 	}
 
 	@Override
@@ -204,7 +250,13 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 		}
 		try {
 			while (!this.terminated) {
-				MailboxMessage message = this.mailbox.take();
+				MailboxMessage message = this.mailbox.poll();
+				if (message == null) {
+					this.ledger.idle();
+					message = this.mailbox.take();
+				}
+				message.taken(this.ledger);
+				this.mailbox.wakeRoomWaiters();
 				if (this.stopCompleted) {
 					message.reject(unreachable());
 					finishStop();
@@ -222,8 +274,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 	private void handle(MailboxMessage message) {
 		long start = System.nanoTime();
 		RpcMethod method = message.method();
-		this.currentMethod = method;
-		this.currentStart = start;
+		this.statistics.started(method, start);
 		Throwable failure;
 		try {
 			failure = message.process(this);
@@ -235,72 +286,58 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 			finish(fatal);
 		}
 		long took = System.nanoTime() - start;
-		this.currentStart = 0;
-		this.currentMethod = null;
-		this.busyNanos += took;
-		this.processed++;
-		if (method != ControlMessage.LIFECYCLE) {
-			this.stats.computeIfAbsent(method, MethodStatsCell::new).record(took, failure != null);
-			RpcObserver observer = this.runtime.observer();
-			if (observer != RpcObserver.NOOP) {
-				try {
-					observer.serverCallCompleted(this, method, start - message.enqueuedAt, took, failure);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("RpcObserver failed on serverCallCompleted", ex);
-				}
+		boolean call = method != ControlMessage.LIFECYCLE;
+		this.statistics.finished(call ? method : null, took, failure != null);
+		RpcObserver observer = this.context.observer();
+		if (call && observer != RpcObserver.NOOP) {
+			try {
+				observer.serverCallCompleted(this.view, method, start - message.enqueuedAt, took, failure);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("RpcObserver failed on serverCallCompleted", ex);
 			}
 		}
 	}
 
 	boolean isRunningForMessages() {
-		State s = this.state;
-		return s == State.STARTED || s == State.TERMINATING;
+		return this.lifecycle.acceptsMessages();
 	}
 
-	Throwable checkFencing(InvocationMessage message) {
-		if (!this.fenced) {
-			return null;
-		}
-		return InvocationMessage.fencingMismatch(message, ((FencedRpcEndpoint<?>) this.endpoint).getFencingToken(),
-				this.address);
-	}
-
-	void control(ControlMessage message) {
-		switch (message.kind) {
-			case START -> {
-				if (this.state == State.CREATED || this.state == State.STOPPED) {
-					this.state = State.STARTED;
-					try {
-						this.endpoint.internalCallOnStart();
-					}
-					catch (Throwable ex) {
-						logger.error("Could not start RpcEndpoint {}", this.endpointId, ex);
-						finish(ex);
-					}
-				}
-			}
-			case STOP -> {
-				if (this.state == State.STARTED) {
-					this.state = State.STOPPED;
-				}
-			}
-			case TERMINATE -> {
-				if (this.state == State.CREATED || this.state == State.STOPPED) {
-					finish(null);
-				}
-				else if (this.state == State.STARTED) {
-					this.state = State.TERMINATING;
-					CompletableFuture<Void> stopFuture = this.endpoint.internalCallOnStop();
-					stopFuture.whenComplete((ignored, failure) -> {
-						this.stopFailure = failure;
-						this.stopCompleted = true;
-						this.mailbox.offer(new ControlMessage(ControlMessage.Kind.STOP_COMPLETED, failure));
-					});
-				}
-			}
+	void control(ControlMessage.Kind command) {
+		switch (command) {
+			case START -> this.lifecycle.start(this);
+			case STOP -> this.lifecycle.stop(this);
+			case TERMINATE -> this.lifecycle.terminate(this);
 			case STOP_COMPLETED -> finishStop();
 		}
+	}
+
+	// ------------------------------------------------------------------------
+	// Lifecycle hooks, called by EndpointLifecycle on the main thread
+	// ------------------------------------------------------------------------
+
+	void enter(EndpointLifecycle next) {
+		this.lifecycle = next;
+	}
+
+	void invokeOnStart() {
+		try {
+			this.endpoint.internalCallOnStart();
+			logger.info("Started rpc endpoint '{}' at {}", this.endpointId, this.address);
+		}
+		catch (Throwable ex) {
+			logger.error("Could not start RpcEndpoint {}", this.endpointId, ex);
+			finish(ex);
+		}
+	}
+
+	void invokeOnStop() {
+		CompletableFuture<Void> stopFuture = this.endpoint.internalCallOnStop();
+		stopFuture.whenComplete((ignored, failure) -> {
+			this.stopFailure = failure;
+			this.stopCompleted = true;
+			this.mailbox.offer(new ControlMessage(ControlMessage.Kind.STOP_COMPLETED));
+		});
 	}
 
 	private void finishStop() {
@@ -308,24 +345,26 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 		finish((failure != null) ? InvocationMessage.unwrap(failure) : null);
 	}
 
-	private void finish(Throwable failure) {
+	void finish(Throwable failure) {
 		if (this.terminated) {
 			return;
 		}
-		this.state = (failure != null) ? State.FAILED : State.TERMINATED;
+		this.lifecycle = (failure != null) ? EndpointLifecycle.FAILED : EndpointLifecycle.TERMINATED;
 		this.terminated = true;
 		drain();
-		this.runtime.unregister(this);
-		this.runtime.runCallback(() -> {
+		this.ledger.payAll();
+		this.mailbox.wakeRoomWaiters();
+		this.onTerminated.accept(this);
+		this.context.runCallback(() -> {
 			if (failure != null) {
 				this.terminationFuture.completeExceptionally(failure);
 			}
 			else {
 				this.terminationFuture.complete(null);
 			}
-			RpcObserver observer = this.runtime.observer();
+			RpcObserver observer = this.context.observer();
 			if (observer != RpcObserver.NOOP) {
-				observer.endpointTerminated(this, failure);
+				observer.endpointTerminated(this.view, failure);
 			}
 		});
 	}
@@ -334,7 +373,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 		synchronized (this.drainLock) {
 			MailboxMessage message;
 			while ((message = this.mailbox.poll()) != null) {
-				message.reject(unreachable());
+				message.refuse(unreachable());
 			}
 		}
 	}
@@ -349,117 +388,52 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Rp
 		logger.warn("Fire-and-forget call {} on endpoint {} failed", method.invocationString, this.endpointId, failure);
 	}
 
+	void logRefusedTell(GatewayMethod method, Throwable reason) {
+		logger.warn("Fire-and-forget call {} to endpoint {} was not processed: {}", method.invocationString,
+				this.endpointId, reason.getMessage());
+	}
+
 	void logFailedTask(Throwable failure) {
 		logger.error("Caught exception while executing runnable in main thread of endpoint {}.", this.endpointId,
 				failure);
 	}
 
 	// ------------------------------------------------------------------------
-	// RpcEndpointView
+	// What the view reads
 	// ------------------------------------------------------------------------
 
-	@Override
-	public String getEndpointId() {
+	/** @return the live view of this endpoint */
+	RpcEndpointView view() {
+		return this.view;
+	}
+
+	String endpointId() {
 		return this.endpointId;
 	}
 
-	@Override
-	public List<Class<? extends RpcGateway>> getGateways() {
+	List<Class<? extends RpcGateway>> gateways() {
 		return this.gateways;
 	}
 
-	@Override
-	public State getState() {
-		return this.state;
+	EndpointLifecycle lifecycle() {
+		return this.lifecycle;
 	}
 
-	@Override
-	public String getMainThreadName() {
-		return this.thread.getName();
+	EndpointMailbox mailbox() {
+		return this.mailbox;
 	}
 
-	@Override
-	public int getMailboxDepth() {
-		return this.mailbox.depth();
+	int capacity() {
+		return this.capacity;
 	}
 
-	@Override
-	public long getOldestQueuedMessageAgeNanos() {
-		long enqueuedAt = this.mailbox.oldestEnqueuedAt();
-		return (enqueuedAt != 0) ? Math.max(0, System.nanoTime() - enqueuedAt) : 0;
-	}
-
-	@Override
-	public long getCurrentMessageAgeNanos() {
-		long start = this.currentStart;
-		return (start != 0) ? Math.max(0, System.nanoTime() - start) : 0;
-	}
-
-	@Override
-	public RpcMethod getCurrentMethod() {
-		return this.currentMethod;
-	}
-
-	@Override
-	public long getBusyTimeNanos() {
-		return this.busyNanos;
-	}
-
-	@Override
-	public long getProcessedMessages() {
-		return this.processed;
-	}
-
-	@Override
-	public List<RpcMethodStats> getMethodStats() {
-		List<RpcMethodStats> result = new ArrayList<>(this.stats.size());
-		for (MethodStatsCell cell : this.stats.values()) {
-			result.add(cell.snapshot());
-		}
-		return result;
+	EndpointStatistics statistics() {
+		return this.statistics;
 	}
 
 	@Override
 	public String toString() {
-		return "EndpointServer(" + this.address + ", " + this.state + ")";
-	}
-
-	/** Per-method totals; written by the main thread only. */
-	private static final class MethodStatsCell {
-
-		private final RpcMethod method;
-
-		private long count;
-
-		private long failures;
-
-		private long totalNanos;
-
-		private long maxNanos;
-
-		private long lastNanos;
-
-		MethodStatsCell(RpcMethod method) {
-			this.method = method;
-		}
-
-		void record(long nanos, boolean failed) {
-			this.count++;
-			if (failed) {
-				this.failures++;
-			}
-			this.totalNanos += nanos;
-			this.lastNanos = nanos;
-			if (nanos > this.maxNanos) {
-				this.maxNanos = nanos;
-			}
-		}
-
-		RpcMethodStats snapshot() {
-			return new RpcMethodStats(this.method, this.count, this.failures, this.totalNanos, this.maxNanos,
-					this.lastNanos);
-		}
-
+		return "EndpointServer(" + this.address + ", " + this.lifecycle + ")";
 	}
 
 }

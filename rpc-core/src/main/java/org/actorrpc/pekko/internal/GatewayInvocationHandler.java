@@ -21,23 +21,25 @@ import org.actorrpc.exceptions.RpcRuntimeException;
  */
 abstract class GatewayInvocationHandler implements InvocationHandler {
 
-	final ServiceRuntime runtime;
+	final ServiceContext context;
 
 	final String address;
 
 	final GatewayModel[] models;
 
-	final boolean fenced;
+	/** The fence every message of this gateway carries. */
+	final Fence fence;
 
-	GatewayInvocationHandler(ServiceRuntime runtime, String address, GatewayModel[] models, boolean fenced) {
-		this.runtime = runtime;
+	final CallDefaults defaults;
+
+	GatewayInvocationHandler(ServiceContext context, String address, GatewayModel[] models, Fence fence,
+			CallDefaults defaults) {
+		this.context = context;
 		this.address = address;
 		this.models = models;
-		this.fenced = fenced;
+		this.fence = fence;
+		this.defaults = defaults;
 	}
-
-	/** @return the token sent with every message, or {@code null} */
-	abstract Object fencingToken();
 
 	abstract Object invokeRpc(GatewayMethod method, Object[] args) throws Throwable;
 
@@ -76,16 +78,16 @@ abstract class GatewayInvocationHandler implements InvocationHandler {
 			};
 		}
 		if (declaring == RpcGateway.class) {
-			return method.getName().equals("getAddress") ? this.address : this.runtime.hostnameOf(this.address);
+			return method.getName().equals("getAddress") ? this.address : this.context.hostnameOf(this.address);
 		}
 		if (declaring == FencedRpcGateway.class) {
-			if (!this.fenced) {
+			if (!this.fence.isFenced()) {
 				throw new UnsupportedOperationException("InvocationHandler does not support the call "
 						+ "FencedRpcGateway#getFencingToken. This indicates that you retrieved a FencedRpcGateway "
 						+ "without specifying a fencing token. Please use RpcService#connect(String, F, Class) with F "
 						+ "being the fencing token to retrieve a properly FencedRpcGateway.");
 			}
-			return fencingToken();
+			return this.fence.token();
 		}
 		Object local = invokeLocally(proxy, method, args);
 		if (local != NOT_HANDLED) {
@@ -109,7 +111,7 @@ abstract class GatewayInvocationHandler implements InvocationHandler {
 	}
 
 	RpcObserver.ClientCall observe(GatewayMethod method) {
-		RpcObserver observer = this.runtime.observer();
+		RpcObserver observer = this.context.observer();
 		if (observer == RpcObserver.NOOP) {
 			return RpcObserver.ClientCall.NOOP;
 		}
@@ -142,9 +144,10 @@ abstract class GatewayInvocationHandler implements InvocationHandler {
 
 	PendingCall pendingCall(GatewayMethod method, Object[] args, CompletableFuture<Object> future,
 			RpcObserver.ClientCall observation) {
-		Duration timeout = method.timeout(args, this.runtime.settings().askTimeout());
-		Throwable callStack = this.runtime.settings().captureCallStack() ? new Throwable("call site") : null;
-		return new PendingCall(future, method, this.address, timeout, callStack, observation, null);
+		Duration timeout = method.timeout(args, this.defaults.timeout());
+		Throwable callStack = this.context.settings().captureCallStack() ? new Throwable("call site") : null;
+		return new PendingCall(future, method, this.address, timeout, method.timeoutSource(this.defaults.source()),
+				callStack, observation, null);
 	}
 
 	/**

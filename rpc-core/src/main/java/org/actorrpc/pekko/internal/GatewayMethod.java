@@ -101,9 +101,13 @@ final class GatewayMethod {
 		return this.contract.registeredClasses().contains(type);
 	}
 
-	String timeoutSource() {
-		return (this.timeoutParameter >= 0) ? "the @RpcTimeout argument of " + this.invocationString
-				: "the service's ask timeout (actorrpc.ask-timeout, PekkoRpcServiceSettings.askTimeout)";
+	/**
+	 * Names where a call's timeout came from.
+	 * @param defaultSource where the gateway's default timeout came from
+	 * @return the {@code @RpcTimeout} parameter, or the default's source
+	 */
+	String timeoutSource(String defaultSource) {
+		return (this.timeoutParameter >= 0) ? "the @RpcTimeout argument of " + this.invocationString : defaultSource;
 	}
 
 	private static int timeoutParameter(Method method) {

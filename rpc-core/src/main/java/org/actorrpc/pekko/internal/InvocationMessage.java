@@ -2,12 +2,10 @@ package org.actorrpc.pekko.internal;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import org.actorrpc.RpcMethod;
 import org.actorrpc.exceptions.EndpointNotStartedException;
-import org.actorrpc.exceptions.FencingTokenException;
 import org.actorrpc.exceptions.RpcException;
 
 /**
@@ -20,18 +18,14 @@ abstract class InvocationMessage extends MailboxMessage {
 
 	final Object[] args;
 
-	final boolean fenced;
-
-	final Object fencingToken;
+	final Fence fence;
 
 	final Map<String, String> context;
 
-	InvocationMessage(GatewayMethod method, Object[] args, boolean fenced, Object fencingToken,
-			Map<String, String> context) {
+	InvocationMessage(GatewayMethod method, Object[] args, Fence fence, Map<String, String> context) {
 		this.method = method;
 		this.args = args;
-		this.fenced = fenced;
-		this.fencingToken = fencingToken;
+		this.fence = fence;
 		this.context = context;
 	}
 
@@ -54,7 +48,16 @@ abstract class InvocationMessage extends MailboxMessage {
 		if (expectsAnswer()) {
 			fail(failure);
 		}
+		else {
+			refusedTell(failure);
+		}
 	}
+
+	/**
+	 * A fire-and-forget message was not processed; the sender must learn it.
+	 * @param reason why
+	 */
+	abstract void refusedTell(Throwable reason);
 
 	@Override
 	Throwable process(EndpointServer server) {
@@ -65,7 +68,7 @@ abstract class InvocationMessage extends MailboxMessage {
 			reject(failure);
 			return failure;
 		}
-		Throwable fencingFailure = server.checkFencing(this);
+		Throwable fencingFailure = server.fence().admit(this.fence, this.method.invocationString, server.getAddress());
 		if (fencingFailure != null) {
 			reject(fencingFailure);
 			return fencingFailure;
@@ -97,7 +100,7 @@ abstract class InvocationMessage extends MailboxMessage {
 		}
 		catch (IllegalAccessException | IllegalArgumentException ex) {
 			RpcException failure = new RpcException("Could not invoke " + this.method.invocationString + " on endpoint "
-					+ server.getEndpointId() + ": " + ex.getMessage(), ex);
+					+ server.endpointId() + ": " + ex.getMessage(), ex);
 			reject(failure);
 			return failure;
 		}
@@ -138,21 +141,6 @@ abstract class InvocationMessage extends MailboxMessage {
 			current = current.getCause();
 		}
 		return current;
-	}
-
-	static FencingTokenException fencingMismatch(InvocationMessage message, Object expected, String address) {
-		if (!message.fenced) {
-			return new FencingTokenException("Fencing token missing: Ignoring message "
-					+ message.method.invocationString + " sent to " + address
-					+ " because it carries no fencing token. The endpoint is fenced: connect with "
-					+ "RpcService#connect(address, fencingToken, gatewayClass).");
-		}
-		if (!Objects.equals(expected, message.fencingToken)) {
-			return new FencingTokenException("Fencing token mismatch: Ignoring message "
-					+ message.method.invocationString + " because the fencing token " + message.fencingToken
-					+ " did not match the expected fencing token " + expected + ".");
-		}
-		return null;
 	}
 
 }

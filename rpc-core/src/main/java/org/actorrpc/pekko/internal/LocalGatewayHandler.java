@@ -4,7 +4,6 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.actorrpc.FencedRpcEndpoint;
 import org.actorrpc.MainThreadExecutable;
 import org.actorrpc.RpcObserver;
 import org.actorrpc.RpcServer;
@@ -14,32 +13,21 @@ import org.actorrpc.exceptions.RpcException;
 /**
  * Proxy handler for endpoints of the same service: an RPC becomes a message in the endpoint's
  * mailbox, enqueued directly by the calling thread — no actor, no serialization (unless the
- * service forces it, for tests), no copy. Self gateways also answer the {@link RpcServer} methods.
+ * service forces it, for tests), no copy. A full mailbox makes the caller wait within the
+ * flow-control policy. Self gateways also answer the {@link RpcServer} methods.
  */
 final class LocalGatewayHandler extends GatewayInvocationHandler {
 
 	private final EndpointServer server;
 
-	private final Object fencingToken;
-
-	LocalGatewayHandler(ServiceRuntime runtime, EndpointServer server, GatewayModel[] models, boolean fenced,
-			Object fencingToken) {
-		super(runtime, server.getAddress(), models, fenced);
+	LocalGatewayHandler(ServiceContext context, EndpointServer server, GatewayModel[] models, Fence fence,
+			CallDefaults defaults) {
+		super(context, server.getAddress(), models, fence, defaults);
 		this.server = server;
-		this.fencingToken = fencingToken;
 	}
 
 	EndpointServer server() {
 		return this.server;
-	}
-
-	@Override
-	Object fencingToken() {
-		if (this.fencingToken != null) {
-			return this.fencingToken;
-		}
-		return (this.server.endpoint() instanceof FencedRpcEndpoint<?> fencedEndpoint)
-				? fencedEndpoint.getFencingToken() : null;
 	}
 
 	@Override
@@ -65,8 +53,15 @@ final class LocalGatewayHandler extends GatewayInvocationHandler {
 	@Override
 	Object invokeRpc(GatewayMethod method, Object[] args) throws Throwable {
 		RpcObserver.ClientCall observation = observe(method);
+		if (this.server.isTerminated()) {
+			return failBeforeSending(method, this.server.unreachable(), observation);
+		}
+		RpcException full = this.server.awaitCapacity(method.invocationString, this.context.mayWaitForCapacity());
+		if (full != null) {
+			return failBeforeSending(method, full, observation);
+		}
 		Map<String, String> context = contextOf(observation);
-		boolean serialize = this.runtime.settings().forceLocalSerialization() && !method.localOnly;
+		boolean serialize = this.context.settings().forceLocalSerialization() && !method.localOnly;
 		Object[] callArgs = args;
 		if (serialize && args != null) {
 			try {
@@ -77,18 +72,15 @@ final class LocalGatewayHandler extends GatewayInvocationHandler {
 						+ method.invocationString + ": " + ex.getMessage(), ex), observation);
 			}
 		}
-		Object token = fencingToken();
 		if (method.kind == GatewayMethod.Kind.TELL) {
-			this.server.enqueue(new LocalInvocation(method, callArgs, this.fenced || token != null, token, context,
-					null, false));
+			this.server.enqueue(new LocalInvocation(this.server, method, callArgs, this.fence, context, null, false));
 			observation.completed(null);
 			return null;
 		}
 		CompletableFuture<Object> future = new CompletableFuture<>();
 		PendingCall call = pendingCall(method, args, future, observation);
-		this.runtime.timeouts().register(call);
-		this.server.enqueue(new LocalInvocation(method, callArgs, this.fenced || token != null, token, context,
-				call, serialize));
+		this.context.timeouts().register(call);
+		this.server.enqueue(new LocalInvocation(this.server, method, callArgs, this.fence, context, call, serialize));
 		return (method.kind == GatewayMethod.Kind.ASYNC) ? future : await(method, future);
 	}
 

@@ -13,11 +13,19 @@ final class LocalInvocation extends InvocationMessage {
 
 	private final boolean serializeResult;
 
-	LocalInvocation(GatewayMethod method, Object[] args, boolean fenced, Object fencingToken,
+	private final EndpointServer server;
+
+	LocalInvocation(EndpointServer server, GatewayMethod method, Object[] args, Fence fence,
 			Map<String, String> context, PendingCall call, boolean serializeResult) {
-		super(method, args, fenced, fencingToken, context);
+		super(method, args, fence, context);
+		this.server = server;
 		this.call = call;
 		this.serializeResult = serializeResult;
+	}
+
+	@Override
+	void refusedTell(Throwable reason) {
+		this.server.logRefusedTell(this.method, reason);
 	}
 
 	@Override

@@ -28,9 +28,27 @@ abstract class MailboxMessage {
 	abstract Throwable process(EndpointServer server);
 
 	/**
-	 * Answers the message without processing it, because the endpoint cannot process it.
+	 * The main thread took the message out of the mailbox: return its flow-control credit, if it
+	 * has any. Main thread only.
+	 * @param ledger the main thread's ledger of credit owed
+	 */
+	void taken(CreditLedger ledger) {
+	}
+
+	/**
+	 * Answers the message without processing it, because the endpoint cannot process it; on the
+	 * main thread, after {@link #taken()}.
 	 * @param failure why
 	 */
 	abstract void reject(Throwable failure);
+
+	/**
+	 * Answers a message the main thread never took (the endpoint terminated first): as
+	 * {@link #reject}, and its credit goes back to its sender. Any thread.
+	 * @param failure why
+	 */
+	void refuse(Throwable failure) {
+		reject(failure);
+	}
 
 }

@@ -1,6 +1,7 @@
 package org.actorrpc.pekko.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,13 +9,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.ActorRef;
 
 import org.actorrpc.exceptions.RecipientUnreachableException;
+import org.actorrpc.pekko.FlowControlSettings;
 
 /**
- * A remote service this one calls: its calls in flight and when it was last heard from. While
- * calls are in flight the service is probed; if it stays silent past the configured limit, its
- * in-flight calls fail with {@link RecipientUnreachableException} instead of waiting for their
- * timeouts. Nothing is quarantined: the next call is sent as usual, so a restarted peer at the
- * same address is reachable again at once.
+ * A remote service this one talks to: its calls waiting for answers, its {@link OutboundFlow}s
+ * (one per endpoint of it this service sends to), when it was last heard from, which incarnation
+ * of it answered, and whether it is currently unreachable. Its liveness is judged by the
+ * {@link PeerMonitor}. Nothing is quarantined: once an unreachable peer answers again, calls to it
+ * go through at once. Thread-safe.
  */
 final class Peer {
 
@@ -26,7 +28,13 @@ final class Peer {
 
 	final ActorRef root;
 
+	private final ActorRef replyActor;
+
+	private final FlowControlSettings limits;
+
 	private final ConcurrentHashMap<Long, PendingCall> pending = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<String, OutboundFlow> flows = new ConcurrentHashMap<>();
 
 	private final AtomicLong sequence;
 
@@ -34,16 +42,63 @@ final class Peer {
 
 	volatile long silentSince;
 
-	Peer(int id, String address, ActorRef root, AtomicLong sequence) {
+	/** Set by the monitor while the peer is active (has something in flight); monitor thread only. */
+	boolean active;
+
+	/** The peer's incarnation as last seen; 0 until it first answered. */
+	volatile long incarnation;
+
+	/** Why the peer is unreachable, or {@code null} while it is reachable. */
+	private volatile String unreachable;
+
+	/** When a caller last wanted this peer while it was unreachable, so the monitor keeps probing. */
+	volatile long lastDemand;
+
+	Peer(int id, String address, ActorRef root, ActorRef replyActor, AtomicLong sequence,
+			FlowControlSettings limits) {
 		this.id = id;
 		this.address = address;
 		this.root = root;
+		this.replyActor = replyActor;
 		this.sequence = sequence;
+		this.limits = limits;
 		this.lastHeard = System.nanoTime();
+		this.silentSince = this.lastHeard;
 	}
 
 	static int peerIdOf(long callId) {
 		return (int) (callId >>> 40);
+	}
+
+	ActorRef replyActor() {
+		return this.replyActor;
+	}
+
+	/**
+	 * Returns the flow to one of the peer's endpoints, creating it on first use.
+	 * @param endpointId the endpoint id
+	 * @param endpointAddress its full address, for errors
+	 * @param target its ingress actor
+	 * @return the flow
+	 */
+	OutboundFlow flow(String endpointId, String endpointAddress, ActorRef target) {
+		OutboundFlow flow = this.flows.get(endpointId);
+		return (flow != null) ? flow
+				: this.flows.computeIfAbsent(endpointId,
+						(id) -> new OutboundFlow(endpointAddress, target, this.replyActor, this.limits));
+	}
+
+	/**
+	 * Returns the flow to one of the peer's endpoints if it exists.
+	 * @param endpointId the endpoint id
+	 * @return the flow, or {@code null}
+	 */
+	OutboundFlow existingFlow(String endpointId) {
+		return this.flows.get(endpointId);
+	}
+
+	Collection<OutboundFlow> flows() {
+		return this.flows.values();
 	}
 
 	long register(PendingCall call) {
@@ -65,32 +120,55 @@ final class Peer {
 		this.pending.remove(callId);
 	}
 
-	boolean hasPendingCalls() {
-		return !this.pending.isEmpty();
+	/** @return whether calls wait for answers or messages wait for credit */
+	boolean hasSomethingInFlight() {
+		if (!this.pending.isEmpty()) {
+			return true;
+		}
+		for (OutboundFlow flow : this.flows.values()) {
+			if (flow.inFlightMessages() > 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
+	/** Something arrived from the peer. Any thread. */
 	void heard() {
 		long now = System.nanoTime();
 		this.lastHeard = now;
 		this.silentSince = now;
+		this.unreachable = null;
+	}
+
+	/** @return why the peer is unreachable, or {@code null} while it is reachable */
+	String unreachableReason() {
+		return this.unreachable;
+	}
+
+	void markUnreachable(String reason) {
+		this.unreachable = reason;
 	}
 
 	/**
-	 * Fails every call in flight to this peer.
-	 * @param silentMillis how long the peer has been silent
+	 * Fails every call waiting for an answer and forgets what is in flight on every flow.
+	 * @param failure the message of the calls' {@link RecipientUnreachableException}
+	 * @return how many messages were in flight, unconfirmed
 	 */
-	void failInFlight(long silentMillis) {
+	long failInFlight(String failure) {
 		List<PendingCall> calls = new ArrayList<>(this.pending.values());
 		for (PendingCall call : calls) {
 			if (this.pending.remove(call.callId) != null) {
 				String what = (call.method != null) ? call.method.invocationString : "call";
 				call.fail(new RecipientUnreachableException("Could not complete " + what + " at recipient ["
-						+ call.recipient + "], because the remote RpcService " + this.address
-						+ " is unreachable: it did not answer liveness probes for " + silentMillis
-						+ " ms (it crashed, was stopped, or the network is down). Calls to it are retried as soon "
-						+ "as it is back; nothing is quarantined."));
+						+ call.recipient + "], because the remote RpcService " + this.address + " " + failure));
 			}
 		}
+		long unconfirmed = 0;
+		for (OutboundFlow flow : this.flows.values()) {
+			unconfirmed += flow.reset();
+		}
+		return unconfirmed;
 	}
 
 }

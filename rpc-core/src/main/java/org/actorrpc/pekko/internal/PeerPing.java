@@ -1,7 +1,8 @@
 package org.actorrpc.pekko.internal;
 
 /**
- * Liveness probe sent to a remote service while calls to it are in flight.
+ * Liveness probe sent to a remote service while calls or messages to it are in flight, or while it
+ * is unreachable and someone wants to reach it.
  *
  * @param sequence probe number
  */

@@ -30,12 +30,20 @@ final class PendingCall {
 
 	private final String description;
 
+	private final String timeoutSource;
+
 	long callId;
 
 	Peer peer;
 
 	PendingCall(CompletableFuture<Object> future, GatewayMethod method, String recipient, Duration timeout,
 			Throwable callStack, RpcObserver.ClientCall observation, String description) {
+		this(future, method, recipient, timeout, "the timeout passed to callAsync", callStack, observation, description);
+	}
+
+	PendingCall(CompletableFuture<Object> future, GatewayMethod method, String recipient, Duration timeout,
+			String timeoutSource, Throwable callStack, RpcObserver.ClientCall observation, String description) {
+		this.timeoutSource = timeoutSource;
 		this.future = future;
 		this.method = method;
 		this.recipient = recipient;
@@ -81,8 +89,7 @@ final class PendingCall {
 			return;
 		}
 		String what = (this.method != null) ? this.method.invocationString : this.description;
-		String setting = (this.method != null) ? this.method.timeoutSource()
-				: "the timeout passed to callAsync";
+		String setting = this.timeoutSource;
 		RpcTimeoutException failure = new RpcTimeoutException("Invocation of [" + what + "] at recipient ["
 				+ this.recipient + "] timed out after " + this.timeout.toMillis() + " ms. The timeout came from "
 				+ setting + "; raise it if the recipient legitimately needs longer. Otherwise the recipient's main "

@@ -10,7 +10,8 @@ import org.actorrpc.exceptions.RpcException;
  * A call that arrived over the transport. Its result is serialized by the thread that produced
  * it (the main thread, or whichever completed the returned future) and sent back to the caller's
  * reply actor; an oversized or unserializable result becomes an error response naming the
- * method, the size and the limit.
+ * method, the size and the limit. When the main thread takes it out of the mailbox, its credit
+ * goes back to the sender's {@link InboundFlow}.
  */
 final class RemoteInvocation extends InvocationMessage {
 
@@ -20,17 +21,41 @@ final class RemoteInvocation extends InvocationMessage {
 
 	private final long maxFrameSize;
 
-	RemoteInvocation(GatewayMethod method, Object[] args, boolean fenced, Object fencingToken,
-			Map<String, String> context, long callId, ActorRef replyTo, long maxFrameSize) {
-		super(method, args, fenced, fencingToken, context);
+	private final InboundFlow flow;
+
+	private final int size;
+
+	RemoteInvocation(GatewayMethod method, Object[] args, Fence fence, Map<String, String> context, long callId,
+			ActorRef replyTo, long maxFrameSize, InboundFlow flow, int size) {
+		super(method, args, fence, context);
 		this.callId = callId;
 		this.replyTo = replyTo;
 		this.maxFrameSize = maxFrameSize;
+		this.flow = flow;
+		this.size = size;
 	}
 
 	@Override
 	boolean expectsAnswer() {
 		return this.callId != 0;
+	}
+
+	@Override
+	void taken(CreditLedger ledger) {
+		this.flow.taken(this.size, ledger);
+	}
+
+	@Override
+	void refuse(Throwable failure) {
+		if (expectsAnswer()) {
+			fail(failure);
+		}
+		this.flow.grantRefused(1, this.size, expectsAnswer() ? 0 : 1);
+	}
+
+	@Override
+	void refusedTell(Throwable reason) {
+		this.flow.refusedTell();
 	}
 
 	@Override

@@ -29,12 +29,16 @@ public final class RpcRequest implements RpcWireMessage {
 
 	final Throwable decodeFailure;
 
+	/** Payload bytes as the sender counted them against its flow-control window; set when decoded. */
+	int wireSize;
+
 	RpcRequest(long callId, long fingerprint, int methodIndex, byte flags, byte[] payload) {
 		this.callId = callId;
 		this.fingerprint = fingerprint;
 		this.methodIndex = methodIndex;
 		this.flags = flags;
 		this.payload = payload;
+		this.wireSize = payload.length;
 		this.args = null;
 		this.fencingToken = null;
 		this.context = null;

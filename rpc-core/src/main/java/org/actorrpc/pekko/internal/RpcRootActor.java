@@ -9,22 +9,28 @@ import org.apache.pekko.actor.Props;
 
 /**
  * The actor under {@code /user/rpc}: parent of the ingress actors (one per endpoint id, kept for
- * the service's life) and the target of liveness probes from other services. Runs on the inline
- * dispatcher.
+ * the service's life) and the target of liveness probes from other services, which it answers with
+ * this service's address and incarnation. Runs on the inline dispatcher.
  */
 final class RpcRootActor extends AbstractActor {
 
-	private final ServiceRuntime runtime;
+	private final ServiceContext context;
+
+	private final EndpointRegistry registry;
+
+	private final HandshakeAcceptor handshakes;
 
 	private final String serviceAddress;
 
-	RpcRootActor(ServiceRuntime runtime, String serviceAddress) {
-		this.runtime = runtime;
-		this.serviceAddress = serviceAddress;
+	RpcRootActor(ServiceContext context, EndpointRegistry registry) {
+		this.context = context;
+		this.registry = registry;
+		this.handshakes = new HandshakeAcceptor(context);
+		this.serviceAddress = context.addressPrefix();
 	}
 
-	static Props props(ServiceRuntime runtime, String serviceAddress) {
-		return Props.create(RpcRootActor.class, () -> new RpcRootActor(runtime, serviceAddress))
+	static Props props(ServiceContext context, EndpointRegistry registry) {
+		return Props.create(RpcRootActor.class, () -> new RpcRootActor(context, registry))
 			.withDispatcher(PekkoConfigFactory.INLINE_DISPATCHER);
 	}
 
@@ -35,16 +41,17 @@ final class RpcRootActor extends AbstractActor {
 	@Override
 	public Receive createReceive() {
 		return receiveBuilder().match(EnsureIngress.class, this::ensure)
-			.match(PeerPing.class, (ping) -> getSender().tell(new PeerPong(ping.sequence(), this.serviceAddress),
-					getSelf()))
+			.match(PeerPing.class, (ping) -> getSender().tell(
+					new PeerPong(ping.sequence(), this.serviceAddress, this.context.incarnation()), getSelf()))
 			.build();
 	}
 
 	private void ensure(EnsureIngress command) {
 		try {
 			Optional<ActorRef> existing = getContext().findChild(command.endpointId());
-			ActorRef ingress = existing.orElseGet(() -> getContext()
-				.actorOf(EndpointIngressActor.props(this.runtime, command.endpointId()), command.endpointId()));
+			ActorRef ingress = existing.orElseGet(() -> getContext().actorOf(
+					EndpointIngressActor.props(this.context, this.registry, this.handshakes, command.endpointId()),
+					command.endpointId()));
 			command.result().complete(ingress);
 		}
 		catch (RuntimeException ex) {

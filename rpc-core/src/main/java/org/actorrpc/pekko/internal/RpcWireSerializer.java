@@ -37,6 +37,10 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 
 	private static final String PONG = "p";
 
+	private static final String GRANT = "G";
+
+	private static final String CREDIT_REQUEST = "C";
+
 	private final ExtendedActorSystem system;
 
 	private volatile ContractRegistry contracts;
@@ -73,6 +77,12 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 		}
 		if (o instanceof PeerPong) {
 			return PONG;
+		}
+		if (o instanceof FlowGrant) {
+			return GRANT;
+		}
+		if (o instanceof CreditRequest) {
+			return CREDIT_REQUEST;
 		}
 		throw new IllegalArgumentException("Not an actorrpc wire message: " + o.getClass().getName());
 	}
@@ -128,7 +138,7 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 		return switch (manifest) {
 			case REQUEST -> readRequest(buffer);
 			case RESPONSE -> readResponse(buffer);
-			case HANDSHAKE, HANDSHAKE_RESPONSE, PING, PONG -> decodeControl(buffer, manifest);
+			case HANDSHAKE, HANDSHAKE_RESPONSE, PING, PONG, GRANT, CREDIT_REQUEST -> decodeControl(buffer, manifest);
 			default -> throw new NotSerializableException("Unknown actorrpc message manifest '" + manifest
 					+ "': the sender runs an incompatible actorrpc version");
 		};
@@ -141,7 +151,10 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 		byte flags = buffer.get();
 		int length = buffer.getInt();
 		try {
-			return PayloadCodec.decodeRequest(contracts(), callId, fingerprint, methodIndex, flags, slice(buffer, length));
+			RpcRequest request = PayloadCodec.decodeRequest(contracts(), callId, fingerprint, methodIndex, flags,
+					slice(buffer, length));
+			request.wireSize = length;
+			return request;
 		}
 		finally {
 			buffer.position(buffer.limit());
@@ -201,6 +214,7 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 			else if (o instanceof HandshakeResponse response) {
 				output.writeVarInt(response.code(), true);
 				output.writeString(response.error());
+				output.writeLong(response.incarnation());
 			}
 			else if (o instanceof PeerPing ping) {
 				output.writeLong(ping.sequence());
@@ -208,6 +222,16 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 			else if (o instanceof PeerPong pong) {
 				output.writeLong(pong.sequence());
 				output.writeString(pong.address());
+				output.writeLong(pong.incarnation());
+			}
+			else if (o instanceof FlowGrant grant) {
+				output.writeString(grant.endpointId());
+				output.writeVarLong(grant.messages(), true);
+				output.writeVarLong(grant.bytes(), true);
+				output.writeVarLong(grant.refused(), true);
+			}
+			else if (o instanceof CreditRequest) {
+				output.writeByte(0);
 			}
 			else {
 				throw new IllegalArgumentException("Not an actorrpc wire message: " + o.getClass().getName());
@@ -231,9 +255,13 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 					}
 					yield new HandshakeRequest(gateway, version, fingerprint, descriptors, input.readBoolean());
 				}
-				case HANDSHAKE_RESPONSE -> new HandshakeResponse(input.readVarInt(true), input.readString());
+				case HANDSHAKE_RESPONSE -> new HandshakeResponse(input.readVarInt(true), input.readString(),
+						input.readLong());
 				case PING -> new PeerPing(input.readLong());
-				default -> new PeerPong(input.readLong(), input.readString());
+				case GRANT -> new FlowGrant(input.readString(), input.readVarLong(true), input.readVarLong(true),
+						input.readVarLong(true));
+				case CREDIT_REQUEST -> CreditRequest.INSTANCE;
+				default -> new PeerPong(input.readLong(), input.readString(), input.readLong());
 			};
 		}
 		finally {

@@ -1,0 +1,149 @@
+package org.actorrpc.pekko;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Limits that keep every endpoint's mailbox, and so every service's memory, bounded however fast
+ * its callers are. Immutable.
+ *
+ * <p><b>Windows.</b> A service sends at most {@code windowMessages} messages, and at most
+ * {@code windowBytes} bytes of payload, to one remote endpoint before that endpoint's main thread
+ * has taken them out of its mailbox; the receiving side hands the credit back as it works (one
+ * small grant per quarter window), so a sender is slowed to the rate the endpoint really
+ * processes. A single message larger than the byte window is still sent when nothing else is in
+ * flight to that endpoint.
+ *
+ * <p><b>Mailboxes.</b> An endpoint queues at most {@code mailboxCapacity} gateway calls
+ * (local and remote together; its own {@code runAsync}, scheduled runs and lifecycle messages
+ * are not counted and never refused). {@code mailboxCapacities} overrides it per endpoint id.
+ *
+ * <p><b>At a limit.</b> A calling thread that may block waits up to {@code overflowTimeout} for
+ * capacity, then the call fails with an {@code RpcException} naming the endpoint, the limit and the
+ * setting that raises it. Threads that must not block — any endpoint's main thread (two endpoints
+ * waiting for each other would deadlock) and the transport thread — never wait: their call fails
+ * at once. A remote call that finds the receiving mailbox full is answered with the same error; a
+ * fire-and-forget message refused that way is counted and logged on the sender as undelivered.
+ * Nothing is dropped silently.
+ *
+ * @param windowMessages messages in flight from one service to one remote endpoint
+ * @param windowBytes payload bytes in flight from one service to one remote endpoint
+ * @param mailboxCapacity gateway calls an endpoint queues before it refuses more
+ * @param mailboxCapacities per endpoint id, a capacity that overrides {@code mailboxCapacity}
+ * @param overflowTimeout how long a calling thread waits for capacity before the call fails; zero
+ * fails at once
+ */
+public record FlowControlSettings(int windowMessages, long windowBytes, int mailboxCapacity,
+		Map<String, Integer> mailboxCapacities, Duration overflowTimeout) {
+
+	/** Default window: 1024 messages. */
+	public static final int DEFAULT_WINDOW_MESSAGES = 1024;
+
+	/** Default window: 16 MiB of payload. */
+	public static final long DEFAULT_WINDOW_BYTES = 16L * 1024 * 1024;
+
+	/** Default mailbox capacity: 16384 gateway calls. */
+	public static final int DEFAULT_MAILBOX_CAPACITY = 16384;
+
+	/** Default overflow timeout: 10 seconds, the default ask timeout. */
+	public static final Duration DEFAULT_OVERFLOW_TIMEOUT = Duration.ofSeconds(10);
+
+	/** The largest window in messages the transport can count. */
+	public static final int MAX_WINDOW_MESSAGES = (1 << 22);
+
+	/** The largest window in bytes the transport can count. */
+	public static final long MAX_WINDOW_BYTES = (1L << 40) - 1;
+
+	/**
+	 * Validates the limits.
+	 * @throws IllegalArgumentException naming the invalid limit
+	 */
+	public FlowControlSettings {
+		if (windowMessages < 4 || windowMessages > MAX_WINDOW_MESSAGES) {
+			throw new IllegalArgumentException("flow control windowMessages must be between 4 and "
+					+ MAX_WINDOW_MESSAGES + " but was " + windowMessages);
+		}
+		if (windowBytes < 1024 || windowBytes > MAX_WINDOW_BYTES) {
+			throw new IllegalArgumentException("flow control windowBytes must be between 1024 and "
+					+ MAX_WINDOW_BYTES + " but was " + windowBytes);
+		}
+		requireCapacity(mailboxCapacity, "mailboxCapacity");
+		mailboxCapacities = Map.copyOf(Objects.requireNonNull(mailboxCapacities, "mailboxCapacities"));
+		mailboxCapacities.forEach((id, capacity) -> requireCapacity(capacity, "mailboxCapacities[" + id + "]"));
+		if (overflowTimeout == null || overflowTimeout.isNegative()) {
+			throw new IllegalArgumentException("flow control overflowTimeout must be zero or positive but was "
+					+ overflowTimeout);
+		}
+	}
+
+	private static void requireCapacity(Integer capacity, String name) {
+		if (capacity == null || capacity < 1) {
+			throw new IllegalArgumentException("flow control " + name + " must be at least 1 but was " + capacity);
+		}
+	}
+
+	/**
+	 * Returns the defaults: a window of 1024 messages and 16 MiB, mailboxes of 16384 calls, and
+	 * callers that wait up to 10 seconds.
+	 * @return the default limits
+	 */
+	public static FlowControlSettings defaults() {
+		return new FlowControlSettings(DEFAULT_WINDOW_MESSAGES, DEFAULT_WINDOW_BYTES, DEFAULT_MAILBOX_CAPACITY,
+				Map.of(), DEFAULT_OVERFLOW_TIMEOUT);
+	}
+
+	/**
+	 * Returns the mailbox capacity of one endpoint.
+	 * @param endpointId the endpoint id
+	 * @return its override, or {@link #mailboxCapacity()}
+	 */
+	public int mailboxCapacityOf(String endpointId) {
+		return this.mailboxCapacities.getOrDefault(endpointId, this.mailboxCapacity);
+	}
+
+	/**
+	 * Returns a copy with another window.
+	 * @param messages the window in messages
+	 * @param bytes the window in bytes
+	 * @return the new settings
+	 */
+	public FlowControlSettings withWindow(int messages, long bytes) {
+		return new FlowControlSettings(messages, bytes, this.mailboxCapacity, this.mailboxCapacities,
+				this.overflowTimeout);
+	}
+
+	/**
+	 * Returns a copy with another default mailbox capacity.
+	 * @param capacity the capacity
+	 * @return the new settings
+	 */
+	public FlowControlSettings withMailboxCapacity(int capacity) {
+		return new FlowControlSettings(this.windowMessages, this.windowBytes, capacity, this.mailboxCapacities,
+				this.overflowTimeout);
+	}
+
+	/**
+	 * Returns a copy with a mailbox capacity for one endpoint.
+	 * @param endpointId the endpoint id
+	 * @param capacity its capacity
+	 * @return the new settings
+	 */
+	public FlowControlSettings withMailboxCapacity(String endpointId, int capacity) {
+		Map<String, Integer> capacities = new java.util.HashMap<>(this.mailboxCapacities);
+		capacities.put(endpointId, capacity);
+		return new FlowControlSettings(this.windowMessages, this.windowBytes, this.mailboxCapacity, capacities,
+				this.overflowTimeout);
+	}
+
+	/**
+	 * Returns a copy with another overflow timeout.
+	 * @param timeout how long callers wait for capacity
+	 * @return the new settings
+	 */
+	public FlowControlSettings withOverflowTimeout(Duration timeout) {
+		return new FlowControlSettings(this.windowMessages, this.windowBytes, this.mailboxCapacity,
+				this.mailboxCapacities, timeout);
+	}
+
+}

@@ -1,0 +1,210 @@
+package org.actorrpc.pekko.internal;
+
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.ExtendedActorSystem;
+import org.apache.pekko.pattern.AskTimeoutException;
+import org.apache.pekko.pattern.Patterns;
+
+import org.actorrpc.RpcGateway;
+import org.actorrpc.RpcServer;
+import org.actorrpc.exceptions.HandshakeException;
+import org.actorrpc.exceptions.RpcConnectionException;
+
+/**
+ * The caller's side of a service: turns an address into a gateway proxy. An address of this
+ * service yields a {@link LocalGatewayHandler} (no network); any other address is resolved, its
+ * port probed (so a refused connection fails within a second, saying so), and the handshake run
+ * (protocol version, gateway and serialization contract) before a {@link RemoteGatewayHandler} is
+ * returned. Also builds self gateways. Thread-safe.
+ */
+final class Connector {
+
+	/** How long the probe of a remote port may take before the connect fails as unreachable. */
+	private static final int PROBE_TIMEOUT_MILLIS = 1000;
+
+	private final ServiceContext context;
+
+	private final ExtendedActorSystem system;
+
+	private final EndpointRegistry registry;
+
+	private final PeerMonitor peers;
+
+	private final String authority;
+
+	Connector(ServiceContext context, ExtendedActorSystem system, EndpointRegistry registry, PeerMonitor peers) {
+		this.context = context;
+		this.system = system;
+		this.registry = registry;
+		this.peers = peers;
+		String prefix = context.addressPrefix();
+		this.authority = prefix.substring(prefix.indexOf("://") + 3);
+	}
+
+	/**
+	 * Connects to an endpoint.
+	 * @param address the endpoint address
+	 * @param gateway the gateway interface
+	 * @param fence the fence every message of the gateway carries
+	 * @param defaults the gateway's default timeout and where it came from
+	 * @param <C> gateway type
+	 * @return a future of the gateway proxy
+	 */
+	<C extends RpcGateway> CompletableFuture<C> connect(String address, Class<C> gateway, Fence fence,
+			CallDefaults defaults) {
+		EndpointAddress parsed;
+		GatewayModel model;
+		try {
+			parsed = EndpointAddress.parse(address);
+			model = this.context.models().of(gateway);
+		}
+		catch (IllegalArgumentException ex) {
+			return CompletableFuture.failedFuture(failure(address, ex.getMessage(), ex));
+		}
+		if (parsed.authority().equals(this.authority)) {
+			return connectLocally(address, parsed, gateway, model, fence, defaults);
+		}
+		if (!this.context.remoteEnabled()) {
+			return CompletableFuture.failedFuture(failure(address,
+					"this service is local only and cannot reach other services", null));
+		}
+		return CompletableFuture.supplyAsync(() -> probe(address, parsed), this.context.callbackExecutor())
+			.thenCompose((ignored) -> handshake(address, gateway, model, fence, defaults));
+	}
+
+	@SuppressWarnings("unchecked")
+	private <C extends RpcGateway> CompletableFuture<C> connectLocally(String address, EndpointAddress parsed,
+			Class<C> gateway, GatewayModel model, Fence fence, CallDefaults defaults) {
+		EndpointServer server = this.registry.lookup(parsed.endpointId());
+		if (server == null || server.isTerminated()) {
+			return CompletableFuture.failedFuture(failure(address,
+					"no endpoint with id '" + parsed.endpointId() + "' is registered in this service.", null));
+		}
+		if (!gateway.isInstance(server.endpoint())) {
+			return CompletableFuture.failedFuture(new HandshakeException(
+					"The rpc endpoint does not support the gateway " + gateway.getSimpleName() + "."));
+		}
+		LocalGatewayHandler handler = new LocalGatewayHandler(this.context, server, new GatewayModel[] { model },
+				fence, defaults);
+		return CompletableFuture.completedFuture(
+				(C) Proxy.newProxyInstance(gateway.getClassLoader(), new Class<?>[] { gateway }, handler));
+	}
+
+	/** Resolves the host and opens (and closes) one TCP connection to the port; callback thread. */
+	private static Void probe(String address, EndpointAddress parsed) {
+		InetAddress host;
+		try {
+			host = InetAddress.getByName(parsed.host());
+		}
+		catch (UnknownHostException ex) {
+			throw new CompletionException(failure(address, "unknown host " + parsed.host(), ex));
+		}
+		if (parsed.port() <= 0) {
+			return null;
+		}
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(host, parsed.port()), PROBE_TIMEOUT_MILLIS);
+			return null;
+		}
+		catch (ConnectException ex) {
+			throw new CompletionException(failure(address, "connection refused by " + parsed.host() + ":"
+					+ parsed.port() + ": no RpcService listens there (it is not started yet, stopped, or the port is "
+					+ "wrong)", ex));
+		}
+		catch (SocketTimeoutException ex) {
+			throw new CompletionException(failure(address, parsed.host() + ":" + parsed.port()
+					+ " is unreachable: no answer to a TCP connect within " + PROBE_TIMEOUT_MILLIS
+					+ " ms (host down, or a firewall drops the packets)", ex));
+		}
+		catch (IOException ex) {
+			throw new CompletionException(failure(address, parsed.host() + ":" + parsed.port()
+					+ " is unreachable: " + ex.getMessage(), ex));
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private <C extends RpcGateway> CompletableFuture<C> handshake(String address, Class<C> gateway,
+			GatewayModel model, Fence fence, CallDefaults defaults) {
+		ActorRef target = this.system.provider().resolveActorRef(address);
+		HandshakeRequest request = new HandshakeRequest(gateway.getName(), ServiceContext.PROTOCOL_VERSION,
+				model.contract.fingerprint(), model.contract.descriptors(), fence.isFenced());
+		Duration timeout = this.context.settings().askTimeout();
+		return Patterns.ask(target, request, timeout).toCompletableFuture().handle((reply, failure) -> {
+			if (failure != null) {
+				Throwable cause = InvocationMessage.unwrap(failure);
+				String reason = (cause instanceof TimeoutException || cause instanceof AskTimeoutException)
+						? "the port accepts connections, but no actorrpc service answered the handshake within "
+								+ timeout.toMillis() + " ms (actorrpc.ask-timeout). Check the system name in the "
+								+ "address: '" + target.path().address().system() + "' must be the remote service's "
+								+ "system name (actorrpc.system-name, which defaults to spring.application.name)"
+						: cause.getMessage();
+				throw new CompletionException(failure(address, reason, cause));
+			}
+			HandshakeResponse response = (HandshakeResponse) reply;
+			Peer peer = this.peers.peerFor(target.path().address());
+			this.peers.heard(peer);
+			this.peers.incarnation(peer, response.incarnation());
+			if (response.code() == HandshakeResponse.REFUSED) {
+				throw new CompletionException(new HandshakeException(response.error()));
+			}
+			if (response.code() == HandshakeResponse.NO_ENDPOINT) {
+				throw new CompletionException(failure(address, response.error(), null));
+			}
+			String endpointId = target.path().name();
+			OutboundFlow flow = peer.flow(endpointId, address, target);
+			RemoteGatewayHandler handler = new RemoteGatewayHandler(this.context, address, model, peer, this.peers,
+					target, flow, fence, defaults);
+			return (C) Proxy.newProxyInstance(gateway.getClassLoader(), new Class<?>[] { gateway }, handler);
+		});
+	}
+
+	private static RpcConnectionException failure(String address, String reason, Throwable cause) {
+		return new RpcConnectionException("Could not connect to rpc endpoint under address " + address + ": "
+				+ reason, cause);
+	}
+
+	/**
+	 * Returns a gateway bound to a local endpoint that implements every gateway of the endpoint and
+	 * {@link RpcServer}.
+	 * @param type the requested gateway type
+	 * @param server the endpoint's server
+	 * @param <C> gateway type
+	 * @return the self gateway
+	 */
+	@SuppressWarnings("unchecked")
+	<C extends RpcGateway> C selfGateway(Class<C> type, EndpointServer server) {
+		if (!type.isInstance(server.endpoint())) {
+			throw new IllegalArgumentException("RpcEndpoint " + server.endpointId() + " does not implement the "
+					+ "RpcGateway interface " + type.getName() + ".");
+		}
+		Set<Class<?>> interfaces = new LinkedHashSet<>(server.gateways());
+		interfaces.add(type);
+		interfaces.add(RpcServer.class);
+		List<GatewayModel> gatewayModels = new ArrayList<>();
+		for (Class<? extends RpcGateway> gateway : server.gateways()) {
+			gatewayModels.add(this.context.models().of(gateway));
+		}
+		LocalGatewayHandler handler = new LocalGatewayHandler(this.context, server,
+				gatewayModels.toArray(GatewayModel[]::new), server.fence(), CallDefaults.of(this.context.settings()));
+		return (C) Proxy.newProxyInstance(server.endpoint().getClass().getClassLoader(),
+				interfaces.toArray(Class<?>[]::new), handler);
+	}
+
+}

@@ -1,0 +1,121 @@
+package org.actorrpc.pekko.internal;
+
+import org.apache.pekko.actor.ActorRef;
+
+import org.actorrpc.pekko.FlowControlSettings;
+
+/**
+ * The receiving half of the flow from one remote service to one endpoint: the credit the
+ * endpoint's main thread owes that service. The main thread counts each message of the flow it
+ * takes out of the mailbox and returns the credit in one {@link FlowGrant} per quarter window, when
+ * its mailbox runs empty with a sixteenth of a quarter owed, when the endpoint terminates, and at
+ * once after the sender said it waits ({@link CreditRequest}). Messages refused before they reach
+ * the main thread are granted back on the spot by whoever refused them.
+ *
+ * <p>Thread-safety: the owed counters are confined to the main thread of the endpoint currently
+ * registered under the id (a {@link CreditLedger} lists the flows owed); {@link #grantRefused} may
+ * be called from any thread and sends its grant itself.
+ */
+final class InboundFlow {
+
+	private final String endpointId;
+
+	private final ActorRef sender;
+
+	private final ActorRef ingress;
+
+	private final long batchMessages;
+
+	private final long batchBytes;
+
+	// Main thread only.
+	private long owedMessages;
+
+	private long owedBytes;
+
+	private long owedRefused;
+
+	private boolean senderWaiting;
+
+	/** Whether the main thread's ledger lists this flow. */
+	boolean listed;
+
+	InboundFlow(String endpointId, ActorRef sender, ActorRef ingress, FlowControlSettings limits) {
+		this.endpointId = endpointId;
+		this.sender = sender;
+		this.ingress = ingress;
+		this.batchMessages = Math.max(1, limits.windowMessages() / 4);
+		this.batchBytes = Math.max(1, limits.windowBytes() / 4);
+	}
+
+	ActorRef sender() {
+		return this.sender;
+	}
+
+	/**
+	 * Counts a message the main thread took out of the mailbox; main thread only.
+	 * @param bytes its payload size
+	 * @param ledger the main thread's ledger
+	 */
+	void taken(int bytes, CreditLedger ledger) {
+		long messages = ++this.owedMessages;
+		long owed = (this.owedBytes += bytes);
+		if (this.senderWaiting || messages >= this.batchMessages || owed >= this.batchBytes) {
+			pay();
+		}
+		else if (!this.listed) {
+			ledger.owe(this);
+		}
+	}
+
+	/** A fire-and-forget message the main thread took was not processed (not started, fencing); main thread only. */
+	void refusedTell() {
+		this.owedRefused++;
+		pay();
+	}
+
+	/**
+	 * The sender is waiting for credit: return what is owed now, and the next message's at once.
+	 * Main thread only.
+	 */
+	void senderWaiting() {
+		this.senderWaiting = true;
+		if (this.owedMessages > 0) {
+			pay();
+		}
+	}
+
+	/** The mailbox ran empty: return the credit if enough is owed to matter; main thread only. */
+	void idle() {
+		if (this.owedMessages * 16 >= this.batchMessages || this.owedBytes * 16 >= this.batchBytes) {
+			pay();
+		}
+	}
+
+	/** Returns whatever is owed; main thread only. */
+	void pay() {
+		if (this.owedMessages > 0 || this.owedRefused > 0) {
+			this.sender.tell(new FlowGrant(this.endpointId, this.owedMessages, this.owedBytes, this.owedRefused),
+					this.ingress);
+			this.owedMessages = 0;
+			this.owedBytes = 0;
+			this.owedRefused = 0;
+			this.senderWaiting = false;
+		}
+	}
+
+	boolean owes() {
+		return this.owedMessages > 0;
+	}
+
+	/**
+	 * Returns the credit of messages refused before the main thread took them; any thread.
+	 * @param messages how many
+	 * @param bytes their payload bytes
+	 * @param refusedTells how many of them were fire-and-forget messages, which the sender counts as undelivered
+	 */
+	void grantRefused(long messages, long bytes, long refusedTells) {
+		this.sender.tell(new FlowGrant(this.endpointId, messages, bytes, refusedTells), this.ingress);
+	}
+
+}

@@ -1,0 +1,224 @@
+package org.actorrpc.pekko.internal;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.pekko.actor.ActorRef;
+
+import org.actorrpc.exceptions.RpcException;
+import org.actorrpc.pekko.FlowControlSettings;
+
+/**
+ * The sending half of the flow from this service to one remote endpoint: how many messages and
+ * payload bytes are in flight to it (sent, and not yet taken out of its mailbox by its main
+ * thread). A message is sent only within the window; the receiver returns credit with
+ * {@link FlowGrant}s as its main thread works.
+ *
+ * <p>Thread-safety and ordering: the credit is one packed {@code long} changed by compare-and-set,
+ * so a send within the window takes no lock. A thread that finds the window exhausted asks the
+ * receiver once for its credit (a {@link CreditRequest}), then waits on this object's monitor —
+ * guarded by {@code this} — until a grant returns credit or its wait bound passes. While anyone
+ * waits, new senders queue behind the waiters instead of overtaking them. Messages of one thread
+ * leave in the order that thread sent them.
+ */
+final class OutboundFlow {
+
+	private static final int BYTES_BITS = 40;
+
+	private static final long BYTES_MASK = (1L << BYTES_BITS) - 1;
+
+	/**
+	 * How long a waiting sender lets the receiver return credit unasked before it asks: under
+	 * steady backpressure grants come every quarter window anyway, and asking would only add
+	 * messages.
+	 */
+	private static final long CREDIT_REQUEST_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+	final String endpointAddress;
+
+	private final ActorRef target;
+
+	private final ActorRef replyTo;
+
+	private final FlowControlSettings limits;
+
+	/** Messages in flight (upper 24 bits) and bytes in flight (lower 40 bits). */
+	private final AtomicLong inFlight = new AtomicLong();
+
+	/** Threads waiting for credit; guarded by {@code this} for writes, read racily on the fast path. */
+	private volatile int waiters;
+
+	/** Whether a credit request is on its way and unanswered. */
+	private volatile boolean creditRequested;
+
+	/** How many grants arrived; tells a waiting sender whether credit comes back unasked. */
+	private volatile long releases;
+
+	OutboundFlow(String endpointAddress, ActorRef target, ActorRef replyTo, FlowControlSettings limits) {
+		this.endpointAddress = endpointAddress;
+		this.target = target;
+		this.replyTo = replyTo;
+		this.limits = limits;
+	}
+
+	/**
+	 * Takes credit for one message, waiting for it if the caller may wait.
+	 * @param bytes the message's payload size
+	 * @param invocation the method, for the error
+	 * @param mayWait whether the calling thread may block
+	 * @return {@code null} when the message may be sent, otherwise why not
+	 */
+	RpcException acquire(int bytes, String invocation, boolean mayWait) {
+		if (this.waiters == 0 && tryAcquire(bytes)) {
+			return null;
+		}
+		long timeoutNanos = mayWait ? PendingCall.saturatedNanos(this.limits.overflowTimeout()) : 0;
+		if (timeoutNanos == 0) {
+			if (tryAcquire(bytes)) {
+				return null;
+			}
+			requestCredit();
+			return exhausted(invocation, bytes, mayWait ? Waited.NOT_CONFIGURED : Waited.NOT_ALLOWED);
+		}
+		long deadline = System.nanoTime() + timeoutNanos;
+		synchronized (this) {
+			this.waiters++;
+			try {
+				boolean interrupted = false;
+				long releases = this.releases;
+				long askAt = System.nanoTime() + CREDIT_REQUEST_DELAY_NANOS;
+				while (!tryAcquire(bytes)) {
+					long now = System.nanoTime();
+					long remaining = deadline - now;
+					if (remaining <= 0) {
+						if (interrupted) {
+							Thread.currentThread().interrupt();
+						}
+						return exhausted(invocation, bytes, Waited.TIMED_OUT);
+					}
+					if (now - askAt >= 0 && this.releases == releases) {
+						// No credit came back on its own: the receiver may owe too little to send it unasked.
+						requestCredit();
+					}
+					try {
+						TimeUnit.NANOSECONDS.timedWait(this, Math.min(remaining, CREDIT_REQUEST_DELAY_NANOS));
+					}
+					catch (InterruptedException ex) {
+						interrupted = true;
+					}
+				}
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+				return null;
+			}
+			finally {
+				this.waiters--;
+				if (this.waiters > 0) {
+					notifyAll();
+				}
+			}
+		}
+	}
+
+	private boolean tryAcquire(int bytes) {
+		for (;;) {
+			long current = this.inFlight.get();
+			long messages = current >>> BYTES_BITS;
+			long inFlightBytes = current & BYTES_MASK;
+			if (messages >= this.limits.windowMessages()
+					|| (inFlightBytes > 0 && inFlightBytes + bytes > this.limits.windowBytes())) {
+				return false;
+			}
+			long next = ((messages + 1) << BYTES_BITS) | Math.min(BYTES_MASK, inFlightBytes + bytes);
+			if (this.inFlight.compareAndSet(current, next)) {
+				return true;
+			}
+		}
+	}
+
+	private void requestCredit() {
+		if (!this.creditRequested) {
+			this.creditRequested = true;
+			this.target.tell(CreditRequest.INSTANCE, this.replyTo);
+		}
+	}
+
+	/**
+	 * Returns credit: the receiver took messages out of its mailbox (or refused them). Any thread.
+	 * @param messages how many messages
+	 * @param bytes their payload bytes
+	 */
+	void release(long messages, long bytes) {
+		long current;
+		long next;
+		do {
+			current = this.inFlight.get();
+			long remainingMessages = Math.max(0, (current >>> BYTES_BITS) - messages);
+			long remainingBytes = Math.max(0, (current & BYTES_MASK) - bytes);
+			if (remainingMessages == 0) {
+				remainingBytes = 0;
+			}
+			next = (remainingMessages << BYTES_BITS) | remainingBytes;
+		}
+		while (!this.inFlight.compareAndSet(current, next));
+		this.creditRequested = false;
+		this.releases++;
+		if (this.waiters > 0) {
+			synchronized (this) {
+				notifyAll();
+			}
+		}
+	}
+
+	/**
+	 * Forgets what is in flight, because the connection to the receiver was lost or it restarted.
+	 * @return how many messages were in flight and will never be confirmed
+	 */
+	long reset() {
+		long previous = this.inFlight.getAndSet(0);
+		this.creditRequested = false;
+		if (this.waiters > 0) {
+			synchronized (this) {
+				notifyAll();
+			}
+		}
+		return previous >>> BYTES_BITS;
+	}
+
+	/** @return messages in flight */
+	long inFlightMessages() {
+		return this.inFlight.get() >>> BYTES_BITS;
+	}
+
+	/** @return payload bytes in flight */
+	long inFlightBytes() {
+		return this.inFlight.get() & BYTES_MASK;
+	}
+
+	/** Why a caller did not get credit. */
+	private enum Waited {
+
+		TIMED_OUT, NOT_CONFIGURED, NOT_ALLOWED
+
+	}
+
+	private RpcException exhausted(String invocation, int bytes, Waited waited) {
+		long current = this.inFlight.get();
+		String waitText = switch (waited) {
+			case TIMED_OUT -> "did not return credit within " + this.limits.overflowTimeout().toMillis()
+					+ " ms (actorrpc.flow-control.overflow-timeout)";
+			case NOT_CONFIGURED -> "has not returned credit, and callers do not wait for it "
+					+ "(actorrpc.flow-control.overflow-timeout is 0)";
+			case NOT_ALLOWED -> "has not returned credit, and this thread must not wait for it (it is an endpoint's "
+					+ "main thread or the transport thread; waiting there could deadlock)";
+		};
+		return new RpcException("Could not send " + invocation + " to " + this.endpointAddress
+				+ ": the flow-control window to that endpoint is exhausted (" + (current >>> BYTES_BITS) + " of "
+				+ this.limits.windowMessages() + " messages and " + (current & BYTES_MASK) + " of "
+				+ this.limits.windowBytes() + " bytes in flight; this message has " + bytes + " bytes) and the endpoint "
+				+ waitText + ". The endpoint processes more slowly than it is called: send less, or raise "
+				+ "actorrpc.flow-control.window-messages / window-size (FlowControlSettings).");
+	}
+
+}

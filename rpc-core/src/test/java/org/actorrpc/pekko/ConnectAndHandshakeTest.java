@@ -18,6 +18,7 @@ import org.actorrpc.testutil.EchoGateway;
 import org.actorrpc.testutil.Failures;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,8 +32,6 @@ class ConnectAndHandshakeTest {
 	private static final Duration HUGE_ASK_TIMEOUT = Duration.ofMinutes(10);
 
 	private static final Duration FAST = Duration.ofSeconds(15);
-
-	private static final Duration BOUND = Duration.ofSeconds(20);
 
 	/** Services shared by the tests of this class; each test uses its own endpoint ids. */
 	@RegisterExtension

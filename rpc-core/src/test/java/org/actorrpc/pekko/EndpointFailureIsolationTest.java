@@ -1,6 +1,5 @@
 package org.actorrpc.pekko;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -17,8 +16,10 @@ import org.actorrpc.exceptions.RecipientUnreachableException;
 import org.actorrpc.testutil.EchoEndpoint;
 import org.actorrpc.testutil.EchoGateway;
 import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndpointFailureIsolationTest {
 
-	private static final Duration BOUND = Duration.ofSeconds(20);
-
 	/**
 	 * Two services shared by the tests of this class: failing endpoints must not harm the shared
 	 * server, which is itself part of what these tests prove.
@@ -37,11 +36,9 @@ class EndpointFailureIsolationTest {
 	@RegisterExtension
 	static final RpcServices SERVICES = new RpcServices();
 
+	private RpcServicePair services;
+
 	private PekkoRpcService server;
-
-	private PekkoRpcService client;
-
-	private int endpoints;
 
 	private EchoGateway healthyRemote;
 
@@ -49,16 +46,14 @@ class EndpointFailureIsolationTest {
 
 	@BeforeAll
 	void startServices() {
-		this.server = SERVICES.create("server");
-		this.client = SERVICES.create("client");
+		this.services = SERVICES.pair();
+		this.server = this.services.server();
 	}
 
 	@BeforeEach
 	void startHealthyEndpoint() throws Exception {
-		this.healthy = new EchoEndpoint(this.server, "healthy-" + (++this.endpoints));
-		this.healthy.start();
-		this.healthyRemote = this.client.connect(this.healthy.getAddress(), EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		this.healthy = this.services.startEndpoint(EchoEndpoint::new, this.services.nextEndpointId("healthy"));
+		this.healthyRemote = this.services.connect(this.healthy, EchoGateway.class);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,8 +17,10 @@ import org.actorrpc.FencedRpcGateway;
 import org.actorrpc.RpcService;
 import org.actorrpc.exceptions.FencingTokenException;
 import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,17 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FencingTest {
 
-	private static final Duration BOUND = Duration.ofSeconds(20);
-
 	/** Two services shared by the tests of this class; each test gets a fresh endpoint. */
 	@RegisterExtension
 	static final RpcServices SERVICES = new RpcServices();
 
-	private PekkoRpcService server;
-
-	private PekkoRpcService client;
-
-	private int endpoints;
+	private RpcServicePair services;
 
 	private FencedCounterEndpoint endpoint;
 
@@ -46,15 +43,15 @@ class FencingTest {
 
 	@BeforeAll
 	void startServices() {
-		this.server = SERVICES.create("server");
-		this.client = SERVICES.create("client", b -> b.askTimeout(Duration.ofSeconds(60)));
+		this.services = SERVICES.pair(UnaryOperator.identity(), (b) -> b.askTimeout(Duration.ofSeconds(60)));
 	}
 
 	@BeforeEach
 	void startFencedEndpoint() {
-		this.token = UUID.randomUUID();
-		this.endpoint = new FencedCounterEndpoint(this.server, "fenced-" + (++this.endpoints), this.token);
-		this.endpoint.start();
+		UUID token = UUID.randomUUID();
+		this.token = token;
+		this.endpoint = this.services.startEndpoint((service, id) -> new FencedCounterEndpoint(service, id, token),
+				this.services.nextEndpointId("fenced"));
 	}
 
 	@Test
@@ -92,8 +89,8 @@ class FencingTest {
 
 	@Test
 	void unfencedConnectToAFencedEndpointCannotInvokeIt() throws Exception {
-		CompletableFuture<FencedCounterGateway> unfenced = this.client.connect(this.endpoint.getAddress(),
-				FencedCounterGateway.class);
+		CompletableFuture<FencedCounterGateway> unfenced = this.services.client()
+			.connect(this.endpoint.getAddress(), FencedCounterGateway.class);
 
 		Throwable failure;
 		try {
@@ -124,9 +121,8 @@ class FencingTest {
 		FencedCounterGateway oldLeader = connect(this.token);
 		this.endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
 		UUID newToken = UUID.randomUUID();
-		FencedCounterEndpoint newLeader = new FencedCounterEndpoint(this.server, this.endpoint.getEndpointId(),
-				newToken);
-		newLeader.start();
+		this.services.startEndpoint((service, id) -> new FencedCounterEndpoint(service, id, newToken),
+				this.endpoint.getEndpointId());
 
 		FencedCounterGateway oldTokenGateway = connect(this.token);
 
@@ -136,8 +132,7 @@ class FencingTest {
 	}
 
 	private FencedCounterGateway connect(UUID fencingToken) throws Exception {
-		return this.client.connect(this.endpoint.getAddress(), fencingToken, FencedCounterGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		return this.services.connect(this.endpoint, fencingToken, FencedCounterGateway.class);
 	}
 
 	/** A fenced gateway. */

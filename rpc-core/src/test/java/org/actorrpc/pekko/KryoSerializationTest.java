@@ -30,8 +30,10 @@ import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
 import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,22 +44,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KryoSerializationTest {
 
-	private static final Duration BOUND = Duration.ofSeconds(20);
-
 	/** Services created in {@link #startSharedServices()} live for the class, others for one test. */
 	@RegisterExtension
 	static final RpcServices SERVICES = new RpcServices();
 
-	private PekkoRpcService sharedServer;
-
-	private PekkoRpcService sharedClient;
-
-	private int endpoints;
+	private RpcServicePair shared;
 
 	@BeforeAll
 	void startSharedServices() {
-		this.sharedServer = SERVICES.create("server");
-		this.sharedClient = SERVICES.create("client");
+		this.shared = SERVICES.pair();
 	}
 
 	@Test
@@ -155,8 +150,7 @@ class KryoSerializationTest {
 
 	@Test
 	void nonSerializableLocalArgumentIsPassedByReference() throws Exception {
-		ValuesEndpoint endpoint = new ValuesEndpoint(this.sharedServer, "local-" + (++this.endpoints));
-		endpoint.start();
+		ValuesEndpoint endpoint = this.shared.startEndpoint(ValuesEndpoint::new, this.shared.nextEndpointId("local"));
 		Object notSerializable = new Object();
 
 		Object received = endpoint.getSelfGateway(ValuesGateway.class).identity(notSerializable)
@@ -195,7 +189,7 @@ class KryoSerializationTest {
 
 	@Test
 	void javaSerializationIsOff() {
-		PekkoRpcService service = this.sharedServer;
+		PekkoRpcService service = this.shared.server();
 		Serialization serialization = SerializationExtension.get(service.getActorSystem());
 
 		assertThat(service.getActorSystem().settings().config().getBoolean("pekko.actor.allow-java-serialization"))
@@ -206,19 +200,14 @@ class KryoSerializationTest {
 	}
 
 	private ValuesGateway connectShared() throws Exception {
-		ValuesEndpoint endpoint = new ValuesEndpoint(this.sharedServer, "values-" + (++this.endpoints));
-		endpoint.start();
-		return this.sharedClient.connect(endpoint.getAddress(), ValuesGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		ValuesEndpoint endpoint = this.shared.startEndpoint(ValuesEndpoint::new, this.shared.nextEndpointId("values"));
+		return this.shared.connect(endpoint, ValuesGateway.class);
 	}
 
 	private ValuesGateway connectRemote(String id,
 			java.util.function.UnaryOperator<PekkoRpcServiceSettings.Builder> customizer) throws Exception {
-		PekkoRpcService server = SERVICES.create("server", customizer);
-		PekkoRpcService client = SERVICES.create("client", customizer);
-		ValuesEndpoint endpoint = new ValuesEndpoint(server, id);
-		endpoint.start();
-		return client.connect(endpoint.getAddress(), ValuesGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		RpcServicePair services = SERVICES.pair(customizer);
+		return services.connect(services.startEndpoint(ValuesEndpoint::new, id), ValuesGateway.class);
 	}
 
 	/** An enum. */

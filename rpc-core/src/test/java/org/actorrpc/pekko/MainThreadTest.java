@@ -15,9 +15,12 @@ import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcEndpointView;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
+import org.actorrpc.testutil.EndpointViews;
 import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,30 +32,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MainThreadTest {
 
-	private static final Duration BOUND = Duration.ofSeconds(20);
-
 	/** Two services shared by the tests of this class; each test uses its own endpoint ids. */
 	@RegisterExtension
 	static final RpcServices SERVICES = new RpcServices();
 
-	private PekkoRpcService sharedServer;
+	private RpcServicePair services;
 
-	private PekkoRpcService sharedClient;
+	private PekkoRpcService sharedServer;
 
 	@BeforeAll
 	void startServices() {
-		this.sharedServer = SERVICES.create("mainthread");
-		this.sharedClient = SERVICES.create("client");
+		this.services = SERVICES.pair();
+		this.sharedServer = this.services.server();
 	}
 
 	@Test
 	void everyKindOfMessageRunsOnTheSameDedicatedThreadNamedAfterSystemAndEndpoint() throws Exception {
 		PekkoRpcService server = this.sharedServer;
-		PekkoRpcService client = this.sharedClient;
-		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "recorder-0");
-		endpoint.start();
-		ThreadGateway remote = client.connect(endpoint.getAddress(), ThreadGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		ThreadRecordingEndpoint endpoint = this.services.startEndpoint(ThreadRecordingEndpoint::new, "recorder-0");
+		ThreadGateway remote = this.services.connect(endpoint, ThreadGateway.class);
 		ThreadGateway self = endpoint.getSelfGateway(ThreadGateway.class);
 
 		String remoteThread = remote.threadName().get(BOUND.toSeconds(), TimeUnit.SECONDS);
@@ -102,11 +100,7 @@ class MainThreadTest {
 		String name = endpoint.getSelfGateway(ThreadGateway.class).threadName().get(BOUND.toSeconds(),
 				TimeUnit.SECONDS);
 
-		RpcEndpointView view = server.getEndpointViews()
-			.stream()
-			.filter(v -> v.getEndpointId().equals("viewed-2"))
-			.findFirst()
-			.orElseThrow();
+		RpcEndpointView view = EndpointViews.require(server, "viewed-2");
 
 		assertThat(view.getMainThreadName()).isEqualTo(name);
 	}

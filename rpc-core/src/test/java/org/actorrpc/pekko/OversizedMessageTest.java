@@ -17,8 +17,10 @@ import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
 import org.actorrpc.exceptions.RpcException;
 import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,17 +38,11 @@ class OversizedMessageTest {
 
 	private static final Duration FAST = Duration.ofSeconds(15);
 
-	private static final Duration BOUND = Duration.ofSeconds(20);
-
 	/** Two services shared by the tests of this class; each test gets a fresh endpoint. */
 	@RegisterExtension
 	static final RpcServices SERVICES = new RpcServices();
 
-	private PekkoRpcService server;
-
-	private PekkoRpcService client;
-
-	private int endpoints;
+	private RpcServicePair services;
 
 	private PayloadEndpoint endpoint;
 
@@ -54,16 +50,13 @@ class OversizedMessageTest {
 
 	@BeforeAll
 	void startServices() {
-		this.server = SERVICES.create("server", b -> b.maxFrameSize(FRAME_SIZE).askTimeout(ASK_TIMEOUT));
-		this.client = SERVICES.create("client", b -> b.maxFrameSize(FRAME_SIZE).askTimeout(ASK_TIMEOUT));
+		this.services = SERVICES.pair((b) -> b.maxFrameSize(FRAME_SIZE).askTimeout(ASK_TIMEOUT));
 	}
 
 	@BeforeEach
 	void connect() throws Exception {
-		this.endpoint = new PayloadEndpoint(this.server, "payload-" + (++this.endpoints));
-		this.endpoint.start();
-		this.remote = this.client.connect(this.endpoint.getAddress(), PayloadGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		this.endpoint = this.services.startEndpoint(PayloadEndpoint::new, this.services.nextEndpointId("payload"));
+		this.remote = this.services.connect(this.endpoint, PayloadGateway.class);
 	}
 
 	@Test

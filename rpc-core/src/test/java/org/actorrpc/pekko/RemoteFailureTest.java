@@ -3,6 +3,7 @@ package org.actorrpc.pekko;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,8 +12,10 @@ import org.actorrpc.exceptions.RecipientUnreachableException;
 import org.actorrpc.testutil.EchoEndpoint;
 import org.actorrpc.testutil.EchoGateway;
 import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,19 +33,15 @@ class RemoteFailureTest {
 
 	private static final Duration DEAD_REMOTE_DETECTION = Duration.ofSeconds(2);
 
-	private static final Duration BOUND = Duration.ofSeconds(20);
-
 	@RegisterExtension
 	final RpcServices services = new RpcServices();
 
 	@Test
 	void callToATerminatedRemoteEndpointFailsAtOnceWithRecipientUnreachableException() throws Exception {
-		PekkoRpcService server = this.services.create("server");
-		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(ASK_TIMEOUT));
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo");
-		endpoint.start();
-		EchoGateway gateway = client.connect(endpoint.getAddress(), EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		RpcServicePair services = this.services.pair(UnaryOperator.identity(), (b) -> b.askTimeout(ASK_TIMEOUT));
+		PekkoRpcService server = services.server();
+		EchoEndpoint endpoint = services.startEndpoint(EchoEndpoint::new, "echo");
+		EchoGateway gateway = services.connect(endpoint, EchoGateway.class);
 		endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
 
 		Throwable failure = Failures.failureOfCall(() -> gateway.echo("after stop"), BOUND);
@@ -54,13 +53,10 @@ class RemoteFailureTest {
 
 	@Test
 	void callAfterTheRemoteServiceClosedFailsFastWithRecipientUnreachableException() throws Exception {
-		PekkoRpcService server = new PekkoRpcService(this.services.settings("server").build());
-		this.services.register(() -> server.closeAsync().get(30, TimeUnit.SECONDS));
-		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(ASK_TIMEOUT));
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo");
-		endpoint.start();
-		EchoGateway gateway = client.connect(endpoint.getAddress(), EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		RpcServicePair services = this.services.pair(UnaryOperator.identity(), (b) -> b.askTimeout(ASK_TIMEOUT));
+		PekkoRpcService server = services.server();
+		EchoEndpoint endpoint = services.startEndpoint(EchoEndpoint::new, "echo");
+		EchoGateway gateway = services.connect(endpoint, EchoGateway.class);
 		server.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
 
 		Throwable failure = Failures.failureOfCall(() -> gateway.echo("nobody home"), BOUND);
@@ -70,13 +66,10 @@ class RemoteFailureTest {
 
 	@Test
 	void inFlightCallFailsWithinTwoSecondsWhenTheRemoteServiceGoesDown() throws Exception {
-		PekkoRpcService server = new PekkoRpcService(this.services.settings("server").build());
-		this.services.register(() -> server.closeAsync().get(30, TimeUnit.SECONDS));
-		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(ASK_TIMEOUT));
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo");
-		endpoint.start();
-		EchoGateway gateway = client.connect(endpoint.getAddress(), EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		RpcServicePair services = this.services.pair(UnaryOperator.identity(), (b) -> b.askTimeout(ASK_TIMEOUT));
+		PekkoRpcService server = services.server();
+		EchoEndpoint endpoint = services.startEndpoint(EchoEndpoint::new, "echo");
+		EchoGateway gateway = services.connect(endpoint, EchoGateway.class);
 		CompletableFuture<String> inFlight = gateway.hang();
 		assertThat(gateway.echo("hang is queued before this").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isNotNull();
 
@@ -88,29 +81,26 @@ class RemoteFailureTest {
 
 	@Test
 	void restartedRemoteServiceAtTheSameAddressIsReachableAgainThroughTheSameGateway() throws Exception {
-		PekkoRpcServiceSettings serverSettings = this.services.settings("server").build();
-		PekkoRpcService server = new PekkoRpcService(serverSettings);
-		this.services.register(() -> server.closeAsync().get(30, TimeUnit.SECONDS));
-		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(ASK_TIMEOUT));
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo");
-		endpoint.start();
+		RpcServicePair services = this.services.pair(UnaryOperator.identity(), (b) -> b.askTimeout(ASK_TIMEOUT));
+		PekkoRpcService server = services.server();
+		EchoEndpoint endpoint = services.startEndpoint(EchoEndpoint::new, "echo");
 		String address = endpoint.getAddress();
-		EchoGateway gateway = client.connect(address, EchoGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		EchoGateway gateway = services.connect(address, EchoGateway.class);
 		assertThat(gateway.echo("before").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("before");
 		int port = server.getPort();
 
 		server.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
 		assertThat(Failures.failureOfCall(() -> gateway.echo("while down"), BOUND))
 			.isInstanceOf(RecipientUnreachableException.class);
-		PekkoRpcService restarted = this.services.create(serverSettings.toBuilder().port(port).build());
+		PekkoRpcService restarted = this.services.create(server.getSettings().toBuilder().port(port).build());
 		EchoEndpoint restartedEndpoint = new EchoEndpoint(restarted, "echo");
 		restartedEndpoint.start();
 
 		assertThat(restartedEndpoint.getAddress()).isEqualTo(address);
 		await().atMost(BOUND).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
 			.until(() -> "after restart".equals(gateway.echo("after restart").get(5, TimeUnit.SECONDS)));
-		assertThat(client.connect(address, EchoGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS)
-			.echo("fresh connect").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("fresh connect");
+		assertThat(services.connect(address, EchoGateway.class).echo("fresh connect").get(BOUND.toSeconds(),
+				TimeUnit.SECONDS)).isEqualTo("fresh connect");
 	}
 
 }

@@ -21,8 +21,10 @@ import org.actorrpc.exceptions.RecipientUnreachableException;
 import org.actorrpc.testutil.EchoEndpoint;
 import org.actorrpc.testutil.EchoGateway;
 import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,8 +40,6 @@ class RpcEndpointLifecycleTest {
 
 	private static final Duration AT_ONCE = Duration.ofSeconds(10);
 
-	private static final Duration BOUND = Duration.ofSeconds(20);
-
 	/**
 	 * Services created in {@link #startServices()} are shared by the tests of this class (each
 	 * test uses its own endpoint ids); tests that close a service create their own.
@@ -47,14 +47,14 @@ class RpcEndpointLifecycleTest {
 	@RegisterExtension
 	static final RpcServices SERVICES = new RpcServices();
 
-	private PekkoRpcService shared;
+	private RpcServicePair services;
 
-	private PekkoRpcService sharedClient;
+	private PekkoRpcService shared;
 
 	@BeforeAll
 	void startServices() {
-		this.shared = SERVICES.create("lifecycle", b -> b.askTimeout(LONG_ASK_TIMEOUT));
-		this.sharedClient = SERVICES.create("client", b -> b.askTimeout(LONG_ASK_TIMEOUT));
+		this.services = SERVICES.pair((b) -> b.askTimeout(LONG_ASK_TIMEOUT));
+		this.shared = this.services.server();
 	}
 
 	@Test
@@ -73,12 +73,9 @@ class RpcEndpointLifecycleTest {
 
 	@Test
 	void connectHandshakeSucceedsBeforeTheEndpointIsStarted() throws Exception {
-		PekkoRpcService server = this.shared;
-		PekkoRpcService client = this.sharedClient;
-		EchoEndpoint endpoint = new EchoEndpoint(server, "not-started-remote");
+		EchoEndpoint endpoint = new EchoEndpoint(this.shared, "not-started-remote");
 
-		EchoGateway gateway = client.connect(endpoint.getAddress(), EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		EchoGateway gateway = this.services.connect(endpoint, EchoGateway.class);
 
 		assertThat(gateway.getAddress()).isEqualTo(endpoint.getAddress());
 		assertThat(Failures.failureOf(gateway.echo("early"), AT_ONCE)).isInstanceOf(EndpointNotStartedException.class);
@@ -298,7 +295,6 @@ class RpcEndpointLifecycleTest {
 	@Test
 	void endpointIdIsReusableAfterTermination() throws Exception {
 		PekkoRpcService service = this.shared;
-		PekkoRpcService client = this.sharedClient;
 		EchoEndpoint first = new EchoEndpoint(service, "reused");
 		first.start();
 		String address = first.getAddress();
@@ -308,7 +304,7 @@ class RpcEndpointLifecycleTest {
 		second.start();
 
 		assertThat(second.getAddress()).isEqualTo(address);
-		EchoGateway gateway = client.connect(address, EchoGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		EchoGateway gateway = this.services.connect(address, EchoGateway.class);
 		assertThat(gateway.echo("again").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("again");
 	}
 
@@ -317,16 +313,14 @@ class RpcEndpointLifecycleTest {
 		EchoEndpoint first = new EchoEndpoint(this.shared, "reused-after-calls");
 		first.start();
 		String address = first.getAddress();
-		EchoGateway oldGateway = this.sharedClient.connect(address, EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		EchoGateway oldGateway = this.services.connect(address, EchoGateway.class);
 		assertThat(oldGateway.echo("first").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("first");
 		first.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
 
 		EchoEndpoint second = new EchoEndpoint(this.shared, "reused-after-calls");
 		second.start();
 
-		EchoGateway newGateway = this.sharedClient.connect(address, EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		EchoGateway newGateway = this.services.connect(address, EchoGateway.class);
 		assertThat(newGateway.echo("second").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("second");
 		assertThat(oldGateway.echo("old gateway, new endpoint").get(BOUND.toSeconds(), TimeUnit.SECONDS))
 			.as("an address names an endpoint id, not one incarnation")

@@ -1,6 +1,5 @@
 package org.actorrpc.pekko;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,11 +14,12 @@ import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
 import org.actorrpc.exceptions.RpcConnectionException;
-import org.actorrpc.testutil.EchoEndpoint;
 import org.actorrpc.testutil.EchoGateway;
 import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -33,17 +33,11 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RpcInvocationTest {
 
-	private static final Duration BOUND = Duration.ofSeconds(20);
-
 	/** Two services shared by the tests of this class; each test gets fresh endpoints. */
 	@RegisterExtension
 	static final RpcServices SERVICES = new RpcServices();
 
-	private PekkoRpcService server;
-
-	private PekkoRpcService client;
-
-	private int endpoints;
+	private RpcServicePair services;
 
 	private InvocationEndpoint endpoint;
 
@@ -51,32 +45,33 @@ class RpcInvocationTest {
 
 	@BeforeAll
 	void startServices() {
-		this.server = SERVICES.create("server");
-		this.client = SERVICES.create("client");
+		this.services = SERVICES.pair();
 	}
 
 	@BeforeEach
 	void startEndpoint() throws Exception {
-		this.endpoint = new InvocationEndpoint(this.server, "invocation-" + (++this.endpoints));
-		this.endpoint.start();
-		this.remote = this.client.connect(this.endpoint.getAddress(), InvocationGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		this.endpoint = this.services.startEndpoint(InvocationEndpoint::new, this.services.nextEndpointId("invocation"));
+		this.remote = this.services.connect(this.endpoint, InvocationGateway.class);
 	}
 
 	@Test
 	void connectedGatewayReportsTheEndpointAddressAndHost() {
+		PekkoRpcService server = this.services.server();
+
 		assertThat(this.remote.getAddress()).isEqualTo(this.endpoint.getAddress());
-		assertThat(this.remote.getAddress()).startsWith("pekko://" + this.server.getSettings().systemName() + "@127.0.0.1:"
-				+ this.server.getPort() + "/user/rpc/" + this.endpoint.getEndpointId());
+		assertThat(this.remote.getAddress()).startsWith("pekko://" + server.getSettings().systemName() + "@127.0.0.1:"
+				+ server.getPort() + "/user/rpc/" + this.endpoint.getEndpointId());
 		assertThat(this.remote.getHostname()).isEqualTo("127.0.0.1");
-		assertThat(this.server.getEndpointAddress(this.endpoint.getEndpointId())).isEqualTo(this.endpoint.getAddress());
+		assertThat(server.getEndpointAddress(this.endpoint.getEndpointId())).isEqualTo(this.endpoint.getAddress());
 	}
 
 	@Test
 	void serviceReportsItsHostAndTheBoundPort() {
-		assertThat(this.server.getAddress()).isEqualTo("127.0.0.1");
-		assertThat(this.server.getPort()).isPositive();
-		assertThat(this.client.getPort()).isPositive().isNotEqualTo(this.server.getPort());
+		PekkoRpcService server = this.services.server();
+
+		assertThat(server.getAddress()).isEqualTo("127.0.0.1");
+		assertThat(server.getPort()).isPositive();
+		assertThat(this.services.client().getPort()).isPositive().isNotEqualTo(server.getPort());
 	}
 
 	@Test
@@ -206,8 +201,8 @@ class RpcInvocationTest {
 
 	@Test
 	void selfGatewaysOfBaseAndExtendingInterfacesAllWork() throws Exception {
-		ExtendedEndpoint extended = new ExtendedEndpoint(this.server, "extended-" + (++this.endpoints));
-		extended.start();
+		ExtendedEndpoint extended = this.services.startEndpoint(ExtendedEndpoint::new,
+				this.services.nextEndpointId("extended"));
 
 		assertThat(extended.getSelfGateway(EchoGateway.class).echo("base").get(BOUND.toSeconds(), TimeUnit.SECONDS))
 			.isEqualTo("base");
@@ -219,13 +214,11 @@ class RpcInvocationTest {
 
 	@Test
 	void connectingWithAnInheritedGatewayInterfaceWorksRemotely() throws Exception {
-		ExtendedEndpoint extended = new ExtendedEndpoint(this.server, "extended-" + (++this.endpoints));
-		extended.start();
+		ExtendedEndpoint extended = this.services.startEndpoint(ExtendedEndpoint::new,
+				this.services.nextEndpointId("extended"));
 
-		EchoGateway base = this.client.connect(extended.getAddress(), EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		ExtendedGateway full = this.client.connect(extended.getAddress(), ExtendedGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		EchoGateway base = this.services.connect(extended, EchoGateway.class);
+		ExtendedGateway full = this.services.connect(extended, ExtendedGateway.class);
 
 		assertThat(base.echo("a").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("a");
 		assertThat(full.shout("b").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("B");
@@ -234,7 +227,9 @@ class RpcInvocationTest {
 
 	@Test
 	void connectingToAMalformedAddressFailsWithRpcConnectionException() {
-		Throwable failure = Failures.failureOfCall(() -> this.client.connect("foobar", EchoGateway.class), BOUND);
+		PekkoRpcService client = this.services.client();
+
+		Throwable failure = Failures.failureOfCall(() -> client.connect("foobar", EchoGateway.class), BOUND);
 
 		assertThat(failure).isInstanceOf(RpcConnectionException.class);
 		assertThat(failure.getMessage()).contains("foobar");
@@ -385,9 +380,11 @@ class RpcInvocationTest {
 
 	}
 
-	static class ExtendedEndpoint extends EchoEndpoint implements ExtendedGateway, InvocationGateway {
-
-		private final InvocationEndpointDelegate delegate = new InvocationEndpointDelegate();
+	/**
+	 * Implements {@link InvocationGateway} (inherited) and {@link ExtendedGateway}, which extends
+	 * {@link EchoGateway}: one endpoint reachable through base and extending interfaces.
+	 */
+	static class ExtendedEndpoint extends InvocationEndpoint implements ExtendedGateway {
 
 		ExtendedEndpoint(RpcService rpcService, String endpointId) {
 			super(rpcService, endpointId);
@@ -399,62 +396,18 @@ class RpcInvocationTest {
 		}
 
 		@Override
-		public CompletableFuture<Integer> add(int a, int b) {
-			return CompletableFuture.completedFuture(a + b);
+		public CompletableFuture<String> echo(String message) {
+			return CompletableFuture.completedFuture(message);
 		}
 
 		@Override
-		public int addSync(int a, int b) {
-			return a + b;
+		public String echoSync(String message) {
+			return message;
 		}
 
 		@Override
-		public CompletableFuture<String> completedLater() {
+		public CompletableFuture<String> hang() {
 			return new CompletableFuture<>();
-		}
-
-		@Override
-		public CompletableFuture<String> nullAsync() {
-			return CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public String nullSync() {
-			return null;
-		}
-
-		@Override
-		public CompletableFuture<String> failing(String message) {
-			return this.delegate.fail(message);
-		}
-
-		@Override
-		public CompletableFuture<String> failingCustom(String message) {
-			return this.delegate.fail(message);
-		}
-
-		@Override
-		public String failingSync(String message) {
-			throw new IllegalStateException(message);
-		}
-
-		@Override
-		public void failingTell(String message) {
-			throw new IllegalStateException(message);
-		}
-
-		@Override
-		public void blockMainThread(CompletableFuture<Void> entered, CompletableFuture<Void> release) {
-			entered.complete(null);
-		}
-
-	}
-
-	/** Shared failure behaviour. */
-	static final class InvocationEndpointDelegate {
-
-		CompletableFuture<String> fail(String message) {
-			return CompletableFuture.failedFuture(new IllegalStateException(message));
 		}
 
 	}

@@ -17,6 +17,7 @@ import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,8 +28,6 @@ import static org.awaitility.Awaitility.await;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchedulingTest {
-
-	private static final Duration BOUND = Duration.ofSeconds(20);
 
 	private static final long DELAY_MILLIS = 150;
 

@@ -19,6 +19,7 @@ import org.actorrpc.exceptions.RpcTimeoutException;
 import org.actorrpc.testutil.Failures;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,8 +33,6 @@ class TimeoutTest {
 	private static final Duration SERVICE_ASK_TIMEOUT = Duration.ofMillis(300);
 
 	private static final Duration LONG_ASK_TIMEOUT = Duration.ofSeconds(60);
-
-	private static final Duration BOUND = Duration.ofSeconds(20);
 
 	/** Services shared by the tests of this class; each test gets a fresh endpoint. */
 	@RegisterExtension

@@ -38,8 +38,6 @@ class EndpointFailureIsolationTest {
 
 	private RpcServicePair services;
 
-	private PekkoRpcService server;
-
 	private EchoGateway healthyRemote;
 
 	private EchoEndpoint healthy;
@@ -47,7 +45,6 @@ class EndpointFailureIsolationTest {
 	@BeforeAll
 	void startServices() {
 		this.services = SERVICES.pair();
-		this.server = this.services.server();
 	}
 
 	@BeforeEach
@@ -58,7 +55,7 @@ class EndpointFailureIsolationTest {
 
 	@Test
 	void endpointWhoseOnStartThrowsTerminatesAloneAndOthersKeepServing() throws Exception {
-		FragileEndpoint failing = new FragileEndpoint(this.server, "fails-on-start-0", true);
+		FragileEndpoint failing = new FragileEndpoint(this.services.server(), "fails-on-start-0", true);
 
 		failing.start();
 
@@ -71,8 +68,7 @@ class EndpointFailureIsolationTest {
 
 	@Test
 	void errorEscapingARunAsyncTerminatesOnlyThatEndpoint() throws Exception {
-		FragileEndpoint failing = new FragileEndpoint(this.server, "error-in-run-async-1", false);
-		failing.start();
+		FragileEndpoint failing = startFragileEndpoint("error-in-run-async-1", false);
 		FragileGateway gateway = failing.getSelfGateway(FragileGateway.class);
 		assertThat(gateway.ping().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("pong");
 
@@ -88,8 +84,7 @@ class EndpointFailureIsolationTest {
 
 	@Test
 	void exceptionThrownByARunAsyncIsSwallowedAndTheEndpointKeepsRunning() throws Exception {
-		FragileEndpoint endpoint = new FragileEndpoint(this.server, "exception-in-run-async-2", false);
-		endpoint.start();
+		FragileEndpoint endpoint = startFragileEndpoint("exception-in-run-async-2", false);
 		FragileGateway gateway = endpoint.getSelfGateway(FragileGateway.class);
 
 		gateway.failWithExceptionInRunAsync();
@@ -100,19 +95,20 @@ class EndpointFailureIsolationTest {
 
 	@Test
 	void serviceAcceptsNewEndpointsAfterOneFailed() throws Exception {
-		FragileEndpoint failing = new FragileEndpoint(this.server, "fails-on-start-3", true);
-		failing.start();
+		FragileEndpoint failing = startFragileEndpoint("fails-on-start-3", true);
 		Failures.failureOf(failing.getTerminationFuture(), BOUND);
 
-		EchoEndpoint next = new EchoEndpoint(this.server, "next-3");
-		next.start();
+		EchoEndpoint next = this.services.startEndpoint(EchoEndpoint::new, "next-3");
 
 		assertThat(next.getSelfGateway(EchoGateway.class).echo("new").get(BOUND.toSeconds(), TimeUnit.SECONDS))
 			.isEqualTo("new");
-		EchoEndpoint reused = new EchoEndpoint(this.server, "fails-on-start-3");
-		reused.start();
+		EchoEndpoint reused = this.services.startEndpoint(EchoEndpoint::new, "fails-on-start-3");
 		assertThat(reused.getSelfGateway(EchoGateway.class).echo("reused id").get(BOUND.toSeconds(), TimeUnit.SECONDS))
 			.isEqualTo("reused id");
+	}
+
+	private FragileEndpoint startFragileEndpoint(String endpointId, boolean failOnStart) {
+		return this.services.startEndpoint((service, id) -> new FragileEndpoint(service, id, failOnStart), endpointId);
 	}
 
 	/** An error type that is not a VirtualMachineError. */

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,17 +35,28 @@ class RemoteFailureTest {
 	private static final Duration DEAD_REMOTE_DETECTION = Duration.ofSeconds(2);
 
 	@RegisterExtension
-	final RpcServices services = new RpcServices();
+	final RpcServices rpcServices = new RpcServices();
+
+	/** A fresh pair for every test: the tests close the server. */
+	private RpcServicePair services;
+
+	private EchoEndpoint endpoint;
+
+	private EchoGateway gateway;
+
+	@BeforeEach
+	void connectToAnEchoEndpoint() throws Exception {
+		this.services = this.rpcServices.pair(UnaryOperator.identity(), (b) -> b.askTimeout(ASK_TIMEOUT));
+		this.endpoint = this.services.startEndpoint(EchoEndpoint::new, "echo");
+		this.gateway = this.services.connect(this.endpoint, EchoGateway.class);
+	}
 
 	@Test
 	void callToATerminatedRemoteEndpointFailsAtOnceWithRecipientUnreachableException() throws Exception {
-		RpcServicePair services = this.services.pair(UnaryOperator.identity(), (b) -> b.askTimeout(ASK_TIMEOUT));
-		PekkoRpcService server = services.server();
-		EchoEndpoint endpoint = services.startEndpoint(EchoEndpoint::new, "echo");
-		EchoGateway gateway = services.connect(endpoint, EchoGateway.class);
-		endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		PekkoRpcService server = this.services.server();
+		this.endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
 
-		Throwable failure = Failures.failureOfCall(() -> gateway.echo("after stop"), BOUND);
+		Throwable failure = Failures.failureOfCall(() -> this.gateway.echo("after stop"), BOUND);
 
 		assertThat(failure).isInstanceOf(RecipientUnreachableException.class);
 		assertThat(server.getEndpointViews()).noneMatch(v -> v.getEndpointId().equals("echo")
@@ -53,25 +65,20 @@ class RemoteFailureTest {
 
 	@Test
 	void callAfterTheRemoteServiceClosedFailsFastWithRecipientUnreachableException() throws Exception {
-		RpcServicePair services = this.services.pair(UnaryOperator.identity(), (b) -> b.askTimeout(ASK_TIMEOUT));
-		PekkoRpcService server = services.server();
-		EchoEndpoint endpoint = services.startEndpoint(EchoEndpoint::new, "echo");
-		EchoGateway gateway = services.connect(endpoint, EchoGateway.class);
+		PekkoRpcService server = this.services.server();
 		server.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
 
-		Throwable failure = Failures.failureOfCall(() -> gateway.echo("nobody home"), BOUND);
+		Throwable failure = Failures.failureOfCall(() -> this.gateway.echo("nobody home"), BOUND);
 
 		assertThat(failure).isInstanceOf(RecipientUnreachableException.class);
 	}
 
 	@Test
 	void inFlightCallFailsWithinTwoSecondsWhenTheRemoteServiceGoesDown() throws Exception {
-		RpcServicePair services = this.services.pair(UnaryOperator.identity(), (b) -> b.askTimeout(ASK_TIMEOUT));
-		PekkoRpcService server = services.server();
-		EchoEndpoint endpoint = services.startEndpoint(EchoEndpoint::new, "echo");
-		EchoGateway gateway = services.connect(endpoint, EchoGateway.class);
-		CompletableFuture<String> inFlight = gateway.hang();
-		assertThat(gateway.echo("hang is queued before this").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+		PekkoRpcService server = this.services.server();
+		CompletableFuture<String> inFlight = this.gateway.hang();
+		assertThat(this.gateway.echo("hang is queued before this").get(BOUND.toSeconds(), TimeUnit.SECONDS))
+			.isNotNull();
 
 		server.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
 
@@ -81,25 +88,22 @@ class RemoteFailureTest {
 
 	@Test
 	void restartedRemoteServiceAtTheSameAddressIsReachableAgainThroughTheSameGateway() throws Exception {
-		RpcServicePair services = this.services.pair(UnaryOperator.identity(), (b) -> b.askTimeout(ASK_TIMEOUT));
-		PekkoRpcService server = services.server();
-		EchoEndpoint endpoint = services.startEndpoint(EchoEndpoint::new, "echo");
-		String address = endpoint.getAddress();
-		EchoGateway gateway = services.connect(address, EchoGateway.class);
-		assertThat(gateway.echo("before").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("before");
+		PekkoRpcService server = this.services.server();
+		String address = this.endpoint.getAddress();
+		assertThat(this.gateway.echo("before").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("before");
 		int port = server.getPort();
 
 		server.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		assertThat(Failures.failureOfCall(() -> gateway.echo("while down"), BOUND))
+		assertThat(Failures.failureOfCall(() -> this.gateway.echo("while down"), BOUND))
 			.isInstanceOf(RecipientUnreachableException.class);
-		PekkoRpcService restarted = this.services.create(server.getSettings().toBuilder().port(port).build());
+		PekkoRpcService restarted = this.rpcServices.create(server.getSettings().toBuilder().port(port).build());
 		EchoEndpoint restartedEndpoint = new EchoEndpoint(restarted, "echo");
 		restartedEndpoint.start();
 
 		assertThat(restartedEndpoint.getAddress()).isEqualTo(address);
 		await().atMost(BOUND).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-			.until(() -> "after restart".equals(gateway.echo("after restart").get(5, TimeUnit.SECONDS)));
-		assertThat(services.connect(address, EchoGateway.class).echo("fresh connect").get(BOUND.toSeconds(),
+			.until(() -> "after restart".equals(this.gateway.echo("after restart").get(5, TimeUnit.SECONDS)));
+		assertThat(this.services.connect(address, EchoGateway.class).echo("fresh connect").get(BOUND.toSeconds(),
 				TimeUnit.SECONDS)).isEqualTo("fresh connect");
 	}
 

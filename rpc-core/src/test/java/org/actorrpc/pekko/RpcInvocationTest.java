@@ -50,7 +50,8 @@ class RpcInvocationTest {
 
 	@BeforeEach
 	void startEndpoint() throws Exception {
-		this.endpoint = this.services.startEndpoint(InvocationEndpoint::new, this.services.nextEndpointId("invocation"));
+		this.endpoint = this.services.startEndpoint(InvocationEndpoint::new,
+				this.services.nextEndpointId("invocation"));
 		this.remote = this.services.connect(this.endpoint, InvocationGateway.class);
 	}
 

@@ -21,7 +21,10 @@ public final class EndpointViews {
 	 * @return the view, or empty
 	 */
 	public static Optional<RpcEndpointView> find(RpcService service, String endpointId) {
-		return service.getEndpointViews().stream().filter((view) -> view.getEndpointId().equals(endpointId)).findFirst();
+		return service.getEndpointViews()
+			.stream()
+			.filter((view) -> view.getEndpointId().equals(endpointId))
+			.findFirst();
 	}
 
 	/**

@@ -2,7 +2,6 @@ package org.actorrpc.pekko;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +11,7 @@ import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
 import org.actorrpc.pekko.PekkoRpcService;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
@@ -48,7 +48,7 @@ class BlockingCallGuardTest {
 		});
 		gateway.release();
 
-		assertThat(outcome.get(BOUND.toSeconds(), TimeUnit.SECONDS)).contains("GateGateway.echoSync(String)",
+		assertThat(Bounded.get(outcome)).contains("GateGateway.echoSync(String)",
 				"transport thread", "CompletableFuture");
 		assertThat(gateway.echoSync("after")).isEqualTo("after");
 	}
@@ -60,7 +60,7 @@ class BlockingCallGuardTest {
 		endpoint.start();
 		SelfCallingGateway gateway = endpoint.getSelfGateway(SelfCallingGateway.class);
 
-		assertThat(gateway.callSelf().get(BOUND.toSeconds(), TimeUnit.SECONDS)).contains("SelfCallingGateway.value()",
+		assertThat(Bounded.get(gateway.callSelf())).contains("SelfCallingGateway.value()",
 				"main thread");
 	}
 

@@ -3,7 +3,6 @@ package org.actorrpc.pekko;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.exceptions.HandshakeException;
 import org.actorrpc.exceptions.RpcConnectionException;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.EchoEndpoint;
 import org.actorrpc.testutil.EchoGateway;
 import org.actorrpc.testutil.Failures;
@@ -62,7 +62,7 @@ class ConnectAndHandshakeTest {
 
 		EchoGateway gateway = this.shared.connect(endpoint, EchoGateway.class);
 
-		assertThat(gateway.echo("hello").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("hello");
+		assertThat(Bounded.get(gateway.echo("hello"))).isEqualTo("hello");
 	}
 
 	@Test
@@ -118,7 +118,7 @@ class ConnectAndHandshakeTest {
 	void connectToATerminatedEndpointFailsFastWithRpcConnectionException() throws Exception {
 		PekkoRpcService client = this.shared.client();
 		EchoEndpoint endpoint = this.shared.startEndpoint(EchoEndpoint::new, "gone-5");
-		endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(endpoint.closeAsync());
 
 		Throwable failure = Failures.failureOfCall(() -> client.connect(endpoint.getAddress(), EchoGateway.class),
 				FAST);
@@ -154,7 +154,7 @@ class ConnectAndHandshakeTest {
 
 		EchoGateway gateway = this.sameExtra.connect(endpoint, EchoGateway.class);
 
-		assertThat(gateway.echo("same registry").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("same registry");
+		assertThat(Bounded.get(gateway.echo("same registry"))).isEqualTo("same registry");
 	}
 
 	@Test
@@ -162,7 +162,8 @@ class ConnectAndHandshakeTest {
 		EchoEndpoint endpoint = this.shared.startEndpoint(EchoEndpoint::new, "echo-9");
 		this.shared.connect(endpoint, EchoGateway.class);
 
-		CompletableFuture<OtherGateway> second = this.shared.client().connect(endpoint.getAddress(), OtherGateway.class);
+		CompletableFuture<OtherGateway> second = this.shared.client()
+			.connect(endpoint.getAddress(), OtherGateway.class);
 
 		assertThat(Failures.failureOf(second, FAST)).isInstanceOf(HandshakeException.class);
 	}

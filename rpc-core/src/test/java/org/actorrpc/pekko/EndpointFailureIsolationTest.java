@@ -1,7 +1,6 @@
 package org.actorrpc.pekko;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +12,7 @@ import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
 import org.actorrpc.exceptions.RecipientUnreachableException;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.EchoEndpoint;
 import org.actorrpc.testutil.EchoGateway;
 import org.actorrpc.testutil.Failures;
@@ -61,8 +61,7 @@ class EndpointFailureIsolationTest {
 
 		Throwable failure = Failures.failureOf(failing.getTerminationFuture(), BOUND);
 		assertThat(Failures.requireCause(failure, IllegalStateException.class)).hasMessage("onStart failed");
-		assertThat(this.healthyRemote.echo("still serving").get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.isEqualTo("still serving");
+		assertThat(Bounded.get(this.healthyRemote.echo("still serving"))).isEqualTo("still serving");
 		assertThat(this.healthy.getTerminationFuture()).isNotDone();
 	}
 
@@ -70,15 +69,14 @@ class EndpointFailureIsolationTest {
 	void errorEscapingARunAsyncTerminatesOnlyThatEndpoint() throws Exception {
 		FragileEndpoint failing = startFragileEndpoint("error-in-run-async-1", false);
 		FragileGateway gateway = failing.getSelfGateway(FragileGateway.class);
-		assertThat(gateway.ping().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("pong");
+		assertThat(Bounded.get(gateway.ping())).isEqualTo("pong");
 
 		gateway.failWithErrorInRunAsync();
 
 		Throwable failure = Failures.failureOf(failing.getTerminationFuture(), BOUND);
 		assertThat(Failures.requireCause(failure, EndpointError.class)).hasMessage("fatal for this endpoint only");
 		assertThat(Failures.failureOfCall(gateway::ping, BOUND)).isInstanceOf(RecipientUnreachableException.class);
-		assertThat(this.healthyRemote.echo("still serving").get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.isEqualTo("still serving");
+		assertThat(Bounded.get(this.healthyRemote.echo("still serving"))).isEqualTo("still serving");
 		assertThat(this.healthy.getTerminationFuture()).isNotDone();
 	}
 
@@ -89,7 +87,7 @@ class EndpointFailureIsolationTest {
 
 		gateway.failWithExceptionInRunAsync();
 
-		assertThat(gateway.ping().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("pong");
+		assertThat(Bounded.get(gateway.ping())).isEqualTo("pong");
 		assertThat(endpoint.getTerminationFuture()).isNotDone();
 	}
 
@@ -100,11 +98,9 @@ class EndpointFailureIsolationTest {
 
 		EchoEndpoint next = this.services.startEndpoint(EchoEndpoint::new, "next-3");
 
-		assertThat(next.getSelfGateway(EchoGateway.class).echo("new").get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.isEqualTo("new");
+		assertThat(Bounded.get(next.getSelfGateway(EchoGateway.class).echo("new"))).isEqualTo("new");
 		EchoEndpoint reused = this.services.startEndpoint(EchoEndpoint::new, "fails-on-start-3");
-		assertThat(reused.getSelfGateway(EchoGateway.class).echo("reused id").get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.isEqualTo("reused id");
+		assertThat(Bounded.get(reused.getSelfGateway(EchoGateway.class).echo("reused id"))).isEqualTo("reused id");
 	}
 
 	private FragileEndpoint startFragileEndpoint(String endpointId, boolean failOnStart) {

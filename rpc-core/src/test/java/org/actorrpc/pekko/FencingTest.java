@@ -3,7 +3,6 @@ package org.actorrpc.pekko;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +15,7 @@ import org.actorrpc.FencedRpcEndpoint;
 import org.actorrpc.FencedRpcGateway;
 import org.actorrpc.RpcService;
 import org.actorrpc.exceptions.FencingTokenException;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.Failures;
 import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
@@ -58,7 +58,7 @@ class FencingTest {
 	void callsWithTheEndpointsTokenAreProcessed() throws Exception {
 		FencedCounterGateway gateway = connect(this.token);
 
-		assertThat(gateway.increment().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+		assertThat(Bounded.get(gateway.increment())).isEqualTo(1);
 		assertThat(gateway.getFencingToken()).isEqualTo(this.token);
 	}
 
@@ -77,12 +77,12 @@ class FencingTest {
 		FencedCounterGateway wrong = connect(UUID.randomUUID());
 
 		for (int i = 1; i <= 5; i++) {
-			assertThat(right.increment().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(i);
+			assertThat(Bounded.get(right.increment())).isEqualTo(i);
 			assertThat(Failures.failureOf(wrong.increment(), BOUND)).isInstanceOf(FencingTokenException.class);
 			wrong.incrementAndForget();
 		}
 
-		assertThat(right.count().get(BOUND.toSeconds(), TimeUnit.SECONDS))
+		assertThat(Bounded.get(right.count()))
 			.as("wrong-token calls, including fire-and-forget ones, never ran")
 			.isEqualTo(5);
 	}
@@ -94,7 +94,7 @@ class FencingTest {
 
 		Throwable failure;
 		try {
-			FencedCounterGateway gateway = unfenced.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+			FencedCounterGateway gateway = Bounded.get(unfenced);
 			failure = Failures.failureOfCall(gateway::increment, BOUND);
 		}
 		catch (java.util.concurrent.ExecutionException ex) {
@@ -104,8 +104,7 @@ class FencingTest {
 		assertThat(failure).isInstanceOfAny(org.actorrpc.exceptions.RpcException.class,
 				org.actorrpc.exceptions.RpcRuntimeException.class);
 		assertThat(Failures.allMessages(failure).toLowerCase(java.util.Locale.ROOT)).contains("fenc");
-		assertThat(this.endpoint.getSelfGateway(FencedCounterGateway.class).count()
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isZero();
+		assertThat(Bounded.get(this.endpoint.getSelfGateway(FencedCounterGateway.class).count())).isZero();
 	}
 
 	@Test
@@ -113,13 +112,13 @@ class FencingTest {
 		FencedCounterGateway self = this.endpoint.getSelfGateway(FencedCounterGateway.class);
 
 		assertThat(self.getFencingToken()).isEqualTo(this.token);
-		assertThat(self.increment().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+		assertThat(Bounded.get(self.increment())).isEqualTo(1);
 	}
 
 	@Test
 	void newLeaderEndpointWithANewTokenRejectsTheOldLeadersGateway() throws Exception {
 		FencedCounterGateway oldLeader = connect(this.token);
-		this.endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(this.endpoint.closeAsync());
 		UUID newToken = UUID.randomUUID();
 		this.services.startEndpoint((service, id) -> new FencedCounterEndpoint(service, id, newToken),
 				this.endpoint.getEndpointId());
@@ -127,7 +126,7 @@ class FencingTest {
 		FencedCounterGateway oldTokenGateway = connect(this.token);
 
 		assertThat(Failures.failureOf(oldTokenGateway.increment(), BOUND)).isInstanceOf(FencingTokenException.class);
-		assertThat(connect(newToken).increment().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+		assertThat(Bounded.get(connect(newToken).increment())).isEqualTo(1);
 		assertThat(oldLeader.getFencingToken()).isEqualTo(this.token);
 	}
 

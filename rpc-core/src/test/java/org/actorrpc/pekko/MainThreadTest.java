@@ -15,6 +15,7 @@ import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcEndpointView;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.EndpointViews;
 import org.actorrpc.testutil.Failures;
 import org.actorrpc.testutil.RpcServicePair;
@@ -53,15 +54,15 @@ class MainThreadTest {
 		ThreadGateway remote = this.services.connect(endpoint, ThreadGateway.class);
 		ThreadGateway self = endpoint.getSelfGateway(ThreadGateway.class);
 
-		String remoteThread = remote.threadName().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		String remoteThread = Bounded.get(remote.threadName());
 		String syncThread = remote.threadNameSync();
 		remote.recordTell();
-		String selfThread = self.threadName().get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		String runAsyncThread = endpoint.threadOfRunAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		String callAsyncThread = endpoint.threadOfCallAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		String scheduledThread = endpoint.threadOfScheduledRun().get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		String executorThread = endpoint.threadOfExecutorSchedule().get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		String selfThread = Bounded.get(self.threadName());
+		String runAsyncThread = Bounded.get(endpoint.threadOfRunAsync());
+		String callAsyncThread = Bounded.get(endpoint.threadOfCallAsync());
+		String scheduledThread = Bounded.get(endpoint.threadOfScheduledRun());
+		String executorThread = Bounded.get(endpoint.threadOfExecutorSchedule());
+		Bounded.get(endpoint.closeAsync());
 
 		String expectedName = "actorrpc-" + server.getSettings().systemName() + "-recorder-0";
 		assertThat(remoteThread).isEqualTo(expectedName);
@@ -82,10 +83,8 @@ class MainThreadTest {
 		first.start();
 		second.start();
 
-		String firstThread = first.getSelfGateway(ThreadGateway.class).threadName().get(BOUND.toSeconds(),
-				TimeUnit.SECONDS);
-		String secondThread = second.getSelfGateway(ThreadGateway.class).threadName().get(BOUND.toSeconds(),
-				TimeUnit.SECONDS);
+		String firstThread = Bounded.get(first.getSelfGateway(ThreadGateway.class).threadName());
+		String secondThread = Bounded.get(second.getSelfGateway(ThreadGateway.class).threadName());
 
 		assertThat(firstThread).endsWith("-first-1");
 		assertThat(secondThread).endsWith("-second-1");
@@ -97,8 +96,7 @@ class MainThreadTest {
 		PekkoRpcService server = this.sharedServer;
 		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "viewed-2");
 		endpoint.start();
-		String name = endpoint.getSelfGateway(ThreadGateway.class).threadName().get(BOUND.toSeconds(),
-				TimeUnit.SECONDS);
+		String name = Bounded.get(endpoint.getSelfGateway(ThreadGateway.class).threadName());
 
 		RpcEndpointView view = EndpointViews.require(server, "viewed-2");
 
@@ -111,8 +109,7 @@ class MainThreadTest {
 		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "validated-3");
 		endpoint.start();
 
-		assertThat(endpoint.getSelfGateway(ThreadGateway.class).validated().get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.isTrue();
+		assertThat(Bounded.get(endpoint.getSelfGateway(ThreadGateway.class).validated())).isTrue();
 	}
 
 	@Test
@@ -120,8 +117,7 @@ class MainThreadTest {
 		PekkoRpcService server = this.sharedServer;
 		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "validated-4");
 		endpoint.start();
-		String mainThreadName = endpoint.getSelfGateway(ThreadGateway.class).threadName().get(BOUND.toSeconds(),
-				TimeUnit.SECONDS);
+		String mainThreadName = Bounded.get(endpoint.getSelfGateway(ThreadGateway.class).threadName());
 
 		assertThatThrownBy(endpoint::validateRunsInMainThread)
 			.isInstanceOf(IllegalStateException.class)
@@ -152,7 +148,7 @@ class MainThreadTest {
 			}
 		});
 
-		assertThat(failure.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+		assertThat(Bounded.get(failure)).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("-first-5")
 			.hasMessageContaining("-second-5");
 	}
@@ -189,7 +185,7 @@ class MainThreadTest {
 			return "computed on " + Thread.currentThread().getName();
 		});
 
-		assertThat(result.get(BOUND.toSeconds(), TimeUnit.SECONDS)).endsWith("-call-async-7");
+		assertThat(Bounded.get(result)).endsWith("-call-async-7");
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import org.actorrpc.RpcMethod;
 import org.actorrpc.RpcMethodStats;
 import org.actorrpc.RpcObserver;
 import org.actorrpc.RpcService;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.EndpointViews;
 import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
@@ -107,9 +108,9 @@ class ObservabilityTest {
 		endpoint.start();
 		ObservedGateway self = endpoint.getSelfGateway(ObservedGateway.class);
 
-		self.failing().handle((v, e) -> null).get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		self.failing().handle((v, e) -> null).get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		self.quick().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(self.failing().handle((v, e) -> null));
+		Bounded.get(self.failing().handle((v, e) -> null));
+		Bounded.get(self.quick());
 
 		RpcMethod failing = new RpcMethod(ObservedGateway.class.getName(), ObservedGateway.class.getSimpleName(),
 				"failing");
@@ -129,8 +130,8 @@ class ObservabilityTest {
 		ObservedEndpoint endpoint = services.startEndpoint(ObservedEndpoint::new, "observed");
 		ObservedGateway gateway = services.connect(endpoint, ObservedGateway.class);
 
-		gateway.quick().get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		gateway.failing().handle((v, e) -> null).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(gateway.quick());
+		Bounded.get(gateway.failing().handle((v, e) -> null));
 
 		RpcMethod failing = new RpcMethod(ObservedGateway.class.getName(), ObservedGateway.class.getSimpleName(),
 				"failing");
@@ -156,7 +157,7 @@ class ObservabilityTest {
 		endpoint.start();
 
 		assertThat(observer.registered).contains("lifecycle");
-		endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(endpoint.closeAsync());
 
 		await().atMost(BOUND).until(() -> observer.terminated.containsKey("lifecycle"));
 		assertThat(observer.terminated.get("lifecycle")).isEqualTo("normal");

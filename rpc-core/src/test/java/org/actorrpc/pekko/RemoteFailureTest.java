@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.actorrpc.exceptions.RecipientUnreachableException;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.EchoEndpoint;
 import org.actorrpc.testutil.EchoGateway;
 import org.actorrpc.testutil.Failures;
@@ -54,7 +55,7 @@ class RemoteFailureTest {
 	@Test
 	void callToATerminatedRemoteEndpointFailsAtOnceWithRecipientUnreachableException() throws Exception {
 		PekkoRpcService server = this.services.server();
-		this.endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(this.endpoint.closeAsync());
 
 		Throwable failure = Failures.failureOfCall(() -> this.gateway.echo("after stop"), BOUND);
 
@@ -66,7 +67,7 @@ class RemoteFailureTest {
 	@Test
 	void callAfterTheRemoteServiceClosedFailsFastWithRecipientUnreachableException() throws Exception {
 		PekkoRpcService server = this.services.server();
-		server.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(server.closeAsync());
 
 		Throwable failure = Failures.failureOfCall(() -> this.gateway.echo("nobody home"), BOUND);
 
@@ -77,10 +78,9 @@ class RemoteFailureTest {
 	void inFlightCallFailsWithinTwoSecondsWhenTheRemoteServiceGoesDown() throws Exception {
 		PekkoRpcService server = this.services.server();
 		CompletableFuture<String> inFlight = this.gateway.hang();
-		assertThat(this.gateway.echo("hang is queued before this").get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.isNotNull();
+		assertThat(Bounded.get(this.gateway.echo("hang is queued before this"))).isNotNull();
 
-		server.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(server.closeAsync());
 
 		Throwable failure = Failures.failureOf(inFlight, DEAD_REMOTE_DETECTION);
 		assertThat(failure).isInstanceOf(RecipientUnreachableException.class);
@@ -90,10 +90,10 @@ class RemoteFailureTest {
 	void restartedRemoteServiceAtTheSameAddressIsReachableAgainThroughTheSameGateway() throws Exception {
 		PekkoRpcService server = this.services.server();
 		String address = this.endpoint.getAddress();
-		assertThat(this.gateway.echo("before").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("before");
+		assertThat(Bounded.get(this.gateway.echo("before"))).isEqualTo("before");
 		int port = server.getPort();
 
-		server.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(server.closeAsync());
 		assertThat(Failures.failureOfCall(() -> this.gateway.echo("while down"), BOUND))
 			.isInstanceOf(RecipientUnreachableException.class);
 		PekkoRpcService restarted = this.rpcServices.create(server.getSettings().toBuilder().port(port).build());
@@ -103,8 +103,8 @@ class RemoteFailureTest {
 		assertThat(restartedEndpoint.getAddress()).isEqualTo(address);
 		await().atMost(BOUND).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
 			.until(() -> "after restart".equals(this.gateway.echo("after restart").get(5, TimeUnit.SECONDS)));
-		assertThat(this.services.connect(address, EchoGateway.class).echo("fresh connect").get(BOUND.toSeconds(),
-				TimeUnit.SECONDS)).isEqualTo("fresh connect");
+		EchoGateway reconnected = this.services.connect(address, EchoGateway.class);
+		assertThat(Bounded.get(reconnected.echo("fresh connect"))).isEqualTo("fresh connect");
 	}
 
 }

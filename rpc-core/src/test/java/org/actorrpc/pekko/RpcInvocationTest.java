@@ -14,6 +14,7 @@ import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
 import org.actorrpc.exceptions.RpcConnectionException;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.EchoGateway;
 import org.actorrpc.testutil.Failures;
 import org.actorrpc.testutil.RpcServicePair;
@@ -77,7 +78,7 @@ class RpcInvocationTest {
 
 	@Test
 	void asynchronousCallReturnsTheResultThroughTheFuture() throws Exception {
-		assertThat(this.remote.add(2, 40).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(42);
+		assertThat(Bounded.get(this.remote.add(2, 40))).isEqualTo(42);
 	}
 
 	@Test
@@ -101,7 +102,7 @@ class RpcInvocationTest {
 		this.remote.failingTell("ignored failure");
 		this.remote.tell("delivered");
 
-		assertThat(this.remote.told().get(BOUND.toSeconds(), TimeUnit.SECONDS)).containsExactly("delivered");
+		assertThat(Bounded.get(this.remote.told())).containsExactly("delivered");
 	}
 
 	@Test
@@ -110,21 +111,20 @@ class RpcInvocationTest {
 		InvocationGateway local = this.endpoint.getSelfGateway(InvocationGateway.class);
 		CompletableFuture<Void> entered = new CompletableFuture<>();
 		local.blockMainThread(entered, release);
-		entered.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(entered);
 
 		// the main thread is blocked: a void call must still return to the caller
 		CompletableFuture<Void> tellReturned = CompletableFuture.runAsync(() -> this.remote.tell("while blocked"));
 		assertThat(tellReturned).succeedsWithin(BOUND);
 		release.complete(null);
 
-		assertThat(this.remote.told().get(BOUND.toSeconds(), TimeUnit.SECONDS)).containsExactly("while blocked");
+		assertThat(Bounded.get(this.remote.told())).containsExactly("while blocked");
 	}
 
 	@Test
 	void asynchronousNullResultArrivesRemotelyAndLocally() throws Exception {
-		assertThat(this.remote.nullAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isNull();
-		assertThat(this.endpoint.getSelfGateway(InvocationGateway.class).nullAsync()
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isNull();
+		assertThat(Bounded.get(this.remote.nullAsync())).isNull();
+		assertThat(Bounded.get(this.endpoint.getSelfGateway(InvocationGateway.class).nullAsync())).isNull();
 	}
 
 	@Test
@@ -182,14 +182,14 @@ class RpcInvocationTest {
 	void callsWorkAgainAfterAFailedCall() throws Exception {
 		Failures.failureOf(this.remote.failing("first"), BOUND);
 
-		assertThat(this.remote.add(1, 1).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(2);
+		assertThat(Bounded.get(this.remote.add(1, 1))).isEqualTo(2);
 	}
 
 	@Test
 	void selfGatewayInvokesTheEndpointThroughItsMailbox() throws Exception {
 		InvocationGateway self = this.endpoint.getSelfGateway(InvocationGateway.class);
 
-		assertThat(self.add(3, 4).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(7);
+		assertThat(Bounded.get(self.add(3, 4))).isEqualTo(7);
 		assertThat(self.getAddress()).isEqualTo(this.endpoint.getAddress());
 	}
 
@@ -205,12 +205,9 @@ class RpcInvocationTest {
 		ExtendedEndpoint extended = this.services.startEndpoint(ExtendedEndpoint::new,
 				this.services.nextEndpointId("extended"));
 
-		assertThat(extended.getSelfGateway(EchoGateway.class).echo("base").get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.isEqualTo("base");
-		assertThat(extended.getSelfGateway(ExtendedGateway.class).shout("extended")
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("EXTENDED");
-		assertThat(extended.getSelfGateway(InvocationGateway.class).add(1, 2).get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.isEqualTo(3);
+		assertThat(Bounded.get(extended.getSelfGateway(EchoGateway.class).echo("base"))).isEqualTo("base");
+		assertThat(Bounded.get(extended.getSelfGateway(ExtendedGateway.class).shout("extended"))).isEqualTo("EXTENDED");
+		assertThat(Bounded.get(extended.getSelfGateway(InvocationGateway.class).add(1, 2))).isEqualTo(3);
 	}
 
 	@Test
@@ -221,9 +218,9 @@ class RpcInvocationTest {
 		EchoGateway base = this.services.connect(extended, EchoGateway.class);
 		ExtendedGateway full = this.services.connect(extended, ExtendedGateway.class);
 
-		assertThat(base.echo("a").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("a");
-		assertThat(full.shout("b").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("B");
-		assertThat(full.echo("c").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("c");
+		assertThat(Bounded.get(base.echo("a"))).isEqualTo("a");
+		assertThat(Bounded.get(full.shout("b"))).isEqualTo("B");
+		assertThat(Bounded.get(full.echo("c"))).isEqualTo("c");
 	}
 
 	@Test

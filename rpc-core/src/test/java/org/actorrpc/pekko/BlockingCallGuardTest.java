@@ -2,7 +2,7 @@ package org.actorrpc.pekko;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,8 +11,11 @@ import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
 import org.actorrpc.pekko.PekkoRpcService;
+import org.actorrpc.testutil.Bounded;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,19 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BlockingCallGuardTest {
 
-	private static final Duration BOUND = Duration.ofSeconds(20);
-
 	@RegisterExtension
 	final RpcServices services = new RpcServices();
 
 	@Test
 	void blockingRemoteCallInsideANonAsyncCallbackFailsAtOnceInsteadOfDeadlockingTheTransport() throws Exception {
-		PekkoRpcService server = this.services.create("guard-server");
-		PekkoRpcService client = this.services.create("guard-client",
+		RpcServicePair services = this.services.pair(UnaryOperator.identity(),
 				(settings) -> settings.askTimeout(Duration.ofSeconds(30)));
-		new GateEndpoint(server).start();
-		GateGateway gateway = client.connect(server.getEndpointAddress("gate"), GateGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		GateEndpoint endpoint = new GateEndpoint(services.server());
+		endpoint.start();
+		GateGateway gateway = services.connect(endpoint, GateGateway.class);
 
 		// The answer is withheld until release(), so the callback is attached before the answer
 		// arrives and therefore runs on the transport thread that delivers it.
@@ -48,7 +48,7 @@ class BlockingCallGuardTest {
 		});
 		gateway.release();
 
-		assertThat(outcome.get(BOUND.toSeconds(), TimeUnit.SECONDS)).contains("GateGateway.echoSync(String)",
+		assertThat(Bounded.get(outcome)).contains("GateGateway.echoSync(String)",
 				"transport thread", "CompletableFuture");
 		assertThat(gateway.echoSync("after")).isEqualTo("after");
 	}
@@ -60,7 +60,7 @@ class BlockingCallGuardTest {
 		endpoint.start();
 		SelfCallingGateway gateway = endpoint.getSelfGateway(SelfCallingGateway.class);
 
-		assertThat(gateway.callSelf().get(BOUND.toSeconds(), TimeUnit.SECONDS)).contains("SelfCallingGateway.value()",
+		assertThat(Bounded.get(gateway.callSelf())).contains("SelfCallingGateway.value()",
 				"main thread");
 	}
 

@@ -3,7 +3,7 @@ package org.actorrpc.pekko;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,11 +13,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.exceptions.HandshakeException;
 import org.actorrpc.exceptions.RpcConnectionException;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.EchoEndpoint;
 import org.actorrpc.testutil.EchoGateway;
 import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,52 +35,40 @@ class ConnectAndHandshakeTest {
 
 	private static final Duration FAST = Duration.ofSeconds(15);
 
-	private static final Duration BOUND = Duration.ofSeconds(20);
-
 	/** Services shared by the tests of this class; each test uses its own endpoint ids. */
 	@RegisterExtension
 	static final RpcServices SERVICES = new RpcServices();
 
-	private PekkoRpcService sharedServer;
+	/** Default settings on both sides. */
+	private RpcServicePair shared;
 
-	private PekkoRpcService sharedClient;
-
-	private PekkoRpcService serverWithExtra;
+	/** {@link OnlyOnServer} registered on both sides. */
+	private RpcServicePair sameExtra;
 
 	private PekkoRpcService clientWithClientExtra;
 
-	private PekkoRpcService clientWithServerExtra;
-
 	@BeforeAll
 	void startServices() {
-		this.sharedServer = SERVICES.create("server");
-		this.sharedClient = SERVICES.create("client", b -> b.askTimeout(HUGE_ASK_TIMEOUT));
-		this.serverWithExtra = SERVICES.create("server-extra", b -> b.addSerializableClasses(OnlyOnServer.class));
+		this.shared = SERVICES.pair(UnaryOperator.identity(), (b) -> b.askTimeout(HUGE_ASK_TIMEOUT));
+		this.sameExtra = SERVICES.pair((b) -> b.addSerializableClasses(OnlyOnServer.class),
+				(b) -> b.askTimeout(HUGE_ASK_TIMEOUT).addSerializableClasses(OnlyOnServer.class));
 		this.clientWithClientExtra = SERVICES.create("client-extra",
-				b -> b.askTimeout(HUGE_ASK_TIMEOUT).addSerializableClasses(OnlyOnClient.class));
-		this.clientWithServerExtra = SERVICES.create("client-same-extra",
-				b -> b.askTimeout(HUGE_ASK_TIMEOUT).addSerializableClasses(OnlyOnServer.class));
+				(b) -> b.askTimeout(HUGE_ASK_TIMEOUT).addSerializableClasses(OnlyOnClient.class));
 	}
 
 	@Test
 	void connectWithAMatchingGatewaySucceedsAndCalls() throws Exception {
-		PekkoRpcService server = this.sharedServer;
-		PekkoRpcService client = this.sharedClient;
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo-0");
-		endpoint.start();
+		EchoEndpoint endpoint = this.shared.startEndpoint(EchoEndpoint::new, "echo-0");
 
-		EchoGateway gateway = client.connect(endpoint.getAddress(), EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		EchoGateway gateway = this.shared.connect(endpoint, EchoGateway.class);
 
-		assertThat(gateway.echo("hello").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("hello");
+		assertThat(Bounded.get(gateway.echo("hello"))).isEqualTo("hello");
 	}
 
 	@Test
 	void connectWithAGatewayTheEndpointDoesNotImplementFailsWithHandshakeException() {
-		PekkoRpcService server = this.sharedServer;
-		PekkoRpcService client = this.sharedClient;
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo-1");
-		endpoint.start();
+		PekkoRpcService client = this.shared.client();
+		EchoEndpoint endpoint = this.shared.startEndpoint(EchoEndpoint::new, "echo-1");
 
 		Throwable failure = Failures.failureOfCall(() -> client.connect(endpoint.getAddress(), OtherGateway.class), FAST);
 
@@ -87,7 +78,7 @@ class ConnectAndHandshakeTest {
 
 	@Test
 	void connectToAnUnresolvableHostFailsFastWithRpcConnectionExceptionNamingTheAddress() {
-		PekkoRpcService client = this.sharedClient;
+		PekkoRpcService client = this.shared.client();
 		String address = "pekko://nowhere@unresolvable-host.invalid:6123/user/rpc/echo";
 
 		Throwable failure = Failures.failureOfCall(() -> client.connect(address, EchoGateway.class), FAST);
@@ -98,7 +89,7 @@ class ConnectAndHandshakeTest {
 
 	@Test
 	void connectToAPortWithNobodyListeningFailsFastWithRpcConnectionException() throws Exception {
-		PekkoRpcService client = this.sharedClient;
+		PekkoRpcService client = this.shared.client();
 		int freePort;
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
 			freePort = socket.getLocalPort();
@@ -113,8 +104,8 @@ class ConnectAndHandshakeTest {
 
 	@Test
 	void connectToANonexistentEndpointOfARunningServiceFailsFastWithRpcConnectionException() {
-		PekkoRpcService server = this.sharedServer;
-		PekkoRpcService client = this.sharedClient;
+		PekkoRpcService server = this.shared.server();
+		PekkoRpcService client = this.shared.client();
 		String address = server.getEndpointAddress("no-such-endpoint");
 
 		Throwable failure = Failures.failureOfCall(() -> client.connect(address, EchoGateway.class), FAST);
@@ -125,11 +116,9 @@ class ConnectAndHandshakeTest {
 
 	@Test
 	void connectToATerminatedEndpointFailsFastWithRpcConnectionException() throws Exception {
-		PekkoRpcService server = this.sharedServer;
-		PekkoRpcService client = this.sharedClient;
-		EchoEndpoint endpoint = new EchoEndpoint(server, "gone-5");
-		endpoint.start();
-		endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		PekkoRpcService client = this.shared.client();
+		EchoEndpoint endpoint = this.shared.startEndpoint(EchoEndpoint::new, "gone-5");
+		Bounded.get(endpoint.closeAsync());
 
 		Throwable failure = Failures.failureOfCall(() -> client.connect(endpoint.getAddress(), EchoGateway.class),
 				FAST);
@@ -139,10 +128,8 @@ class ConnectAndHandshakeTest {
 
 	@Test
 	void clientWithAnExtraSerializableClassGetsHandshakeExceptionNamingTheClass() {
-		PekkoRpcService server = this.sharedServer;
 		PekkoRpcService client = this.clientWithClientExtra;
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo-client-extra");
-		endpoint.start();
+		EchoEndpoint endpoint = this.shared.startEndpoint(EchoEndpoint::new, "echo-client-extra");
 
 		Throwable failure = Failures.failureOfCall(() -> client.connect(endpoint.getAddress(), EchoGateway.class), FAST);
 
@@ -152,10 +139,8 @@ class ConnectAndHandshakeTest {
 
 	@Test
 	void serverWithAnExtraSerializableClassRefusesTheHandshakeNamingTheClass() {
-		PekkoRpcService server = this.serverWithExtra;
-		PekkoRpcService client = this.sharedClient;
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo-refused");
-		endpoint.start();
+		PekkoRpcService client = this.shared.client();
+		EchoEndpoint endpoint = this.sameExtra.startEndpoint(EchoEndpoint::new, "echo-refused");
 
 		Throwable failure = Failures.failureOfCall(() -> client.connect(endpoint.getAddress(), EchoGateway.class), FAST);
 
@@ -165,26 +150,20 @@ class ConnectAndHandshakeTest {
 
 	@Test
 	void servicesWithTheSameExtraClassesConnect() throws Exception {
-		PekkoRpcService server = this.serverWithExtra;
-		PekkoRpcService client = this.clientWithServerExtra;
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo-accepted");
-		endpoint.start();
+		EchoEndpoint endpoint = this.sameExtra.startEndpoint(EchoEndpoint::new, "echo-accepted");
 
-		EchoGateway gateway = client.connect(endpoint.getAddress(), EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		EchoGateway gateway = this.sameExtra.connect(endpoint, EchoGateway.class);
 
-		assertThat(gateway.echo("same registry").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("same registry");
+		assertThat(Bounded.get(gateway.echo("same registry"))).isEqualTo("same registry");
 	}
 
 	@Test
 	void everyConnectPerformsItsOwnHandshake() throws Exception {
-		PekkoRpcService server = this.sharedServer;
-		PekkoRpcService client = this.sharedClient;
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo-9");
-		endpoint.start();
-		client.connect(endpoint.getAddress(), EchoGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		EchoEndpoint endpoint = this.shared.startEndpoint(EchoEndpoint::new, "echo-9");
+		this.shared.connect(endpoint, EchoGateway.class);
 
-		CompletableFuture<OtherGateway> second = client.connect(endpoint.getAddress(), OtherGateway.class);
+		CompletableFuture<OtherGateway> second = this.shared.client()
+			.connect(endpoint.getAddress(), OtherGateway.class);
 
 		assertThat(Failures.failureOf(second, FAST)).isInstanceOf(HandshakeException.class);
 	}

@@ -1,8 +1,6 @@
 package org.actorrpc.pekko;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,11 +12,14 @@ import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
 import org.actorrpc.exceptions.RecipientUnreachableException;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.EchoEndpoint;
 import org.actorrpc.testutil.EchoGateway;
 import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndpointFailureIsolationTest {
 
-	private static final Duration BOUND = Duration.ofSeconds(20);
-
 	/**
 	 * Two services shared by the tests of this class: failing endpoints must not harm the shared
 	 * server, which is itself part of what these tests prove.
@@ -37,11 +36,7 @@ class EndpointFailureIsolationTest {
 	@RegisterExtension
 	static final RpcServices SERVICES = new RpcServices();
 
-	private PekkoRpcService server;
-
-	private PekkoRpcService client;
-
-	private int endpoints;
+	private RpcServicePair services;
 
 	private EchoGateway healthyRemote;
 
@@ -49,75 +44,67 @@ class EndpointFailureIsolationTest {
 
 	@BeforeAll
 	void startServices() {
-		this.server = SERVICES.create("server");
-		this.client = SERVICES.create("client");
+		this.services = SERVICES.pair();
 	}
 
 	@BeforeEach
 	void startHealthyEndpoint() throws Exception {
-		this.healthy = new EchoEndpoint(this.server, "healthy-" + (++this.endpoints));
-		this.healthy.start();
-		this.healthyRemote = this.client.connect(this.healthy.getAddress(), EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		this.healthy = this.services.startEndpoint(EchoEndpoint::new, this.services.nextEndpointId("healthy"));
+		this.healthyRemote = this.services.connect(this.healthy, EchoGateway.class);
 	}
 
 	@Test
 	void endpointWhoseOnStartThrowsTerminatesAloneAndOthersKeepServing() throws Exception {
-		FragileEndpoint failing = new FragileEndpoint(this.server, "fails-on-start-0", true);
+		FragileEndpoint failing = new FragileEndpoint(this.services.server(), "fails-on-start-0", true);
 
 		failing.start();
 
 		Throwable failure = Failures.failureOf(failing.getTerminationFuture(), BOUND);
 		assertThat(Failures.requireCause(failure, IllegalStateException.class)).hasMessage("onStart failed");
-		assertThat(this.healthyRemote.echo("still serving").get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.isEqualTo("still serving");
+		assertThat(Bounded.get(this.healthyRemote.echo("still serving"))).isEqualTo("still serving");
 		assertThat(this.healthy.getTerminationFuture()).isNotDone();
 	}
 
 	@Test
 	void errorEscapingARunAsyncTerminatesOnlyThatEndpoint() throws Exception {
-		FragileEndpoint failing = new FragileEndpoint(this.server, "error-in-run-async-1", false);
-		failing.start();
+		FragileEndpoint failing = startFragileEndpoint("error-in-run-async-1", false);
 		FragileGateway gateway = failing.getSelfGateway(FragileGateway.class);
-		assertThat(gateway.ping().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("pong");
+		assertThat(Bounded.get(gateway.ping())).isEqualTo("pong");
 
 		gateway.failWithErrorInRunAsync();
 
 		Throwable failure = Failures.failureOf(failing.getTerminationFuture(), BOUND);
 		assertThat(Failures.requireCause(failure, EndpointError.class)).hasMessage("fatal for this endpoint only");
 		assertThat(Failures.failureOfCall(gateway::ping, BOUND)).isInstanceOf(RecipientUnreachableException.class);
-		assertThat(this.healthyRemote.echo("still serving").get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.isEqualTo("still serving");
+		assertThat(Bounded.get(this.healthyRemote.echo("still serving"))).isEqualTo("still serving");
 		assertThat(this.healthy.getTerminationFuture()).isNotDone();
 	}
 
 	@Test
 	void exceptionThrownByARunAsyncIsSwallowedAndTheEndpointKeepsRunning() throws Exception {
-		FragileEndpoint endpoint = new FragileEndpoint(this.server, "exception-in-run-async-2", false);
-		endpoint.start();
+		FragileEndpoint endpoint = startFragileEndpoint("exception-in-run-async-2", false);
 		FragileGateway gateway = endpoint.getSelfGateway(FragileGateway.class);
 
 		gateway.failWithExceptionInRunAsync();
 
-		assertThat(gateway.ping().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("pong");
+		assertThat(Bounded.get(gateway.ping())).isEqualTo("pong");
 		assertThat(endpoint.getTerminationFuture()).isNotDone();
 	}
 
 	@Test
 	void serviceAcceptsNewEndpointsAfterOneFailed() throws Exception {
-		FragileEndpoint failing = new FragileEndpoint(this.server, "fails-on-start-3", true);
-		failing.start();
+		FragileEndpoint failing = startFragileEndpoint("fails-on-start-3", true);
 		Failures.failureOf(failing.getTerminationFuture(), BOUND);
 
-		EchoEndpoint next = new EchoEndpoint(this.server, "next-3");
-		next.start();
+		EchoEndpoint next = this.services.startEndpoint(EchoEndpoint::new, "next-3");
 
-		assertThat(next.getSelfGateway(EchoGateway.class).echo("new").get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.isEqualTo("new");
-		EchoEndpoint reused = new EchoEndpoint(this.server, "fails-on-start-3");
-		reused.start();
-		assertThat(reused.getSelfGateway(EchoGateway.class).echo("reused id").get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.isEqualTo("reused id");
+		assertThat(Bounded.get(next.getSelfGateway(EchoGateway.class).echo("new"))).isEqualTo("new");
+		EchoEndpoint reused = this.services.startEndpoint(EchoEndpoint::new, "fails-on-start-3");
+		assertThat(Bounded.get(reused.getSelfGateway(EchoGateway.class).echo("reused id"))).isEqualTo("reused id");
+	}
+
+	private FragileEndpoint startFragileEndpoint(String endpointId, boolean failOnStart) {
+		return this.services.startEndpoint((service, id) -> new FragileEndpoint(service, id, failOnStart), endpointId);
 	}
 
 	/** An error type that is not a VirtualMachineError. */

@@ -3,7 +3,7 @@ package org.actorrpc.pekko;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,9 +15,12 @@ import org.actorrpc.FencedRpcEndpoint;
 import org.actorrpc.FencedRpcGateway;
 import org.actorrpc.RpcService;
 import org.actorrpc.exceptions.FencingTokenException;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,17 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FencingTest {
 
-	private static final Duration BOUND = Duration.ofSeconds(20);
-
 	/** Two services shared by the tests of this class; each test gets a fresh endpoint. */
 	@RegisterExtension
 	static final RpcServices SERVICES = new RpcServices();
 
-	private PekkoRpcService server;
-
-	private PekkoRpcService client;
-
-	private int endpoints;
+	private RpcServicePair services;
 
 	private FencedCounterEndpoint endpoint;
 
@@ -46,22 +43,22 @@ class FencingTest {
 
 	@BeforeAll
 	void startServices() {
-		this.server = SERVICES.create("server");
-		this.client = SERVICES.create("client", b -> b.askTimeout(Duration.ofSeconds(60)));
+		this.services = SERVICES.pair(UnaryOperator.identity(), (b) -> b.askTimeout(Duration.ofSeconds(60)));
 	}
 
 	@BeforeEach
 	void startFencedEndpoint() {
-		this.token = UUID.randomUUID();
-		this.endpoint = new FencedCounterEndpoint(this.server, "fenced-" + (++this.endpoints), this.token);
-		this.endpoint.start();
+		UUID token = UUID.randomUUID();
+		this.token = token;
+		this.endpoint = this.services.startEndpoint((service, id) -> new FencedCounterEndpoint(service, id, token),
+				this.services.nextEndpointId("fenced"));
 	}
 
 	@Test
 	void callsWithTheEndpointsTokenAreProcessed() throws Exception {
 		FencedCounterGateway gateway = connect(this.token);
 
-		assertThat(gateway.increment().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+		assertThat(Bounded.get(gateway.increment())).isEqualTo(1);
 		assertThat(gateway.getFencingToken()).isEqualTo(this.token);
 	}
 
@@ -80,24 +77,24 @@ class FencingTest {
 		FencedCounterGateway wrong = connect(UUID.randomUUID());
 
 		for (int i = 1; i <= 5; i++) {
-			assertThat(right.increment().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(i);
+			assertThat(Bounded.get(right.increment())).isEqualTo(i);
 			assertThat(Failures.failureOf(wrong.increment(), BOUND)).isInstanceOf(FencingTokenException.class);
 			wrong.incrementAndForget();
 		}
 
-		assertThat(right.count().get(BOUND.toSeconds(), TimeUnit.SECONDS))
+		assertThat(Bounded.get(right.count()))
 			.as("wrong-token calls, including fire-and-forget ones, never ran")
 			.isEqualTo(5);
 	}
 
 	@Test
 	void unfencedConnectToAFencedEndpointCannotInvokeIt() throws Exception {
-		CompletableFuture<FencedCounterGateway> unfenced = this.client.connect(this.endpoint.getAddress(),
-				FencedCounterGateway.class);
+		CompletableFuture<FencedCounterGateway> unfenced = this.services.client()
+			.connect(this.endpoint.getAddress(), FencedCounterGateway.class);
 
 		Throwable failure;
 		try {
-			FencedCounterGateway gateway = unfenced.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+			FencedCounterGateway gateway = Bounded.get(unfenced);
 			failure = Failures.failureOfCall(gateway::increment, BOUND);
 		}
 		catch (java.util.concurrent.ExecutionException ex) {
@@ -107,8 +104,7 @@ class FencingTest {
 		assertThat(failure).isInstanceOfAny(org.actorrpc.exceptions.RpcException.class,
 				org.actorrpc.exceptions.RpcRuntimeException.class);
 		assertThat(Failures.allMessages(failure).toLowerCase(java.util.Locale.ROOT)).contains("fenc");
-		assertThat(this.endpoint.getSelfGateway(FencedCounterGateway.class).count()
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isZero();
+		assertThat(Bounded.get(this.endpoint.getSelfGateway(FencedCounterGateway.class).count())).isZero();
 	}
 
 	@Test
@@ -116,28 +112,26 @@ class FencingTest {
 		FencedCounterGateway self = this.endpoint.getSelfGateway(FencedCounterGateway.class);
 
 		assertThat(self.getFencingToken()).isEqualTo(this.token);
-		assertThat(self.increment().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+		assertThat(Bounded.get(self.increment())).isEqualTo(1);
 	}
 
 	@Test
 	void newLeaderEndpointWithANewTokenRejectsTheOldLeadersGateway() throws Exception {
 		FencedCounterGateway oldLeader = connect(this.token);
-		this.endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(this.endpoint.closeAsync());
 		UUID newToken = UUID.randomUUID();
-		FencedCounterEndpoint newLeader = new FencedCounterEndpoint(this.server, this.endpoint.getEndpointId(),
-				newToken);
-		newLeader.start();
+		this.services.startEndpoint((service, id) -> new FencedCounterEndpoint(service, id, newToken),
+				this.endpoint.getEndpointId());
 
 		FencedCounterGateway oldTokenGateway = connect(this.token);
 
 		assertThat(Failures.failureOf(oldTokenGateway.increment(), BOUND)).isInstanceOf(FencingTokenException.class);
-		assertThat(connect(newToken).increment().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+		assertThat(Bounded.get(connect(newToken).increment())).isEqualTo(1);
 		assertThat(oldLeader.getFencingToken()).isEqualTo(this.token);
 	}
 
 	private FencedCounterGateway connect(UUID fencingToken) throws Exception {
-		return this.client.connect(this.endpoint.getAddress(), fencingToken, FencedCounterGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		return this.services.connect(this.endpoint, fencingToken, FencedCounterGateway.class);
 	}
 
 	/** A fenced gateway. */

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
@@ -29,9 +28,12 @@ import org.actorrpc.Local;
 import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,22 +44,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KryoSerializationTest {
 
-	private static final Duration BOUND = Duration.ofSeconds(20);
-
 	/** Services created in {@link #startSharedServices()} live for the class, others for one test. */
 	@RegisterExtension
 	static final RpcServices SERVICES = new RpcServices();
 
-	private PekkoRpcService sharedServer;
-
-	private PekkoRpcService sharedClient;
-
-	private int endpoints;
+	private RpcServicePair shared;
 
 	@BeforeAll
 	void startSharedServices() {
-		this.sharedServer = SERVICES.create("server");
-		this.sharedClient = SERVICES.create("client");
+		this.shared = SERVICES.pair();
 	}
 
 	@Test
@@ -69,7 +64,7 @@ class KryoSerializationTest {
 				Map.of("x", List.of(1, 2), "y", List.of()), Set.of("s1", "s2", "s3"),
 				new Box<>(new Box<>(List.of(new Item("deep", 9)))));
 
-		Payload result = gateway.roundTrip(payload).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Payload result = Bounded.get(gateway.roundTrip(payload));
 
 		assertThat(result).isEqualTo(payload).isNotSameAs(payload);
 	}
@@ -86,9 +81,9 @@ class KryoSerializationTest {
 		List<Set<String>> sets = List.of(Set.of(), Set.of("one"), Set.of("one", "two", "three"),
 				new HashSet<>(Set.of("hash")), new java.util.TreeSet<>(Set.of("tree")));
 
-		assertThat(gateway.lists(lists).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(lists);
-		assertThat(gateway.maps(maps).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(maps);
-		assertThat(gateway.sets(sets).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(sets);
+		assertThat(Bounded.get(gateway.lists(lists))).isEqualTo(lists);
+		assertThat(Bounded.get(gateway.maps(maps))).isEqualTo(maps);
+		assertThat(Bounded.get(gateway.sets(sets))).isEqualTo(sets);
 	}
 
 	@Test
@@ -97,8 +92,8 @@ class KryoSerializationTest {
 		byte[] bytes = new byte[] { 1, 2, 3, -128, 127 };
 		UUID uuid = UUID.randomUUID();
 
-		assertThat(gateway.bytes(bytes).get(BOUND.toSeconds(), TimeUnit.SECONDS)).containsExactly(bytes);
-		assertThat(gateway.uuid(uuid).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(uuid);
+		assertThat(Bounded.get(gateway.bytes(bytes))).containsExactly(bytes);
+		assertThat(Bounded.get(gateway.uuid(uuid))).isEqualTo(uuid);
 		assertThat(gateway.color(Color.BLUE)).isEqualTo(Color.BLUE);
 	}
 
@@ -107,10 +102,9 @@ class KryoSerializationTest {
 		ValuesGateway gateway = connectShared();
 		ZonedDateTime zoned = ZonedDateTime.of(2026, 11, 24, 4, 0, 0, 0, java.time.ZoneId.of("Europe/Berlin"));
 
-		assertThat(gateway.zoned(zoned).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(zoned);
-		assertThat(gateway.optional(Optional.of("present")).get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.contains("present");
-		assertThat(gateway.optional(Optional.empty()).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEmpty();
+		assertThat(Bounded.get(gateway.zoned(zoned))).isEqualTo(zoned);
+		assertThat(Bounded.get(gateway.optional(Optional.of("present")))).contains("present");
+		assertThat(Bounded.get(gateway.optional(Optional.empty()))).isEmpty();
 	}
 
 	@Test
@@ -118,8 +112,8 @@ class KryoSerializationTest {
 		ValuesGateway gateway = connectShared();
 		Item withNull = new Item(null, 0);
 
-		assertThat(gateway.item(withNull).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(withNull);
-		assertThat(gateway.item(null).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isNull();
+		assertThat(Bounded.get(gateway.item(withNull))).isEqualTo(withNull);
+		assertThat(Bounded.get(gateway.item(null))).isNull();
 	}
 
 	@Test
@@ -141,26 +135,23 @@ class KryoSerializationTest {
 
 		assertThat(Failures.allMessages(failure)).contains(Circle.class.getSimpleName());
 		assertThat(failure).isNotInstanceOf(java.util.concurrent.TimeoutException.class);
-		assertThat(gateway.item(new Item("still usable", 1)).get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.isEqualTo(new Item("still usable", 1));
+		assertThat(Bounded.get(gateway.item(new Item("still usable", 1)))).isEqualTo(new Item("still usable", 1));
 	}
 
 	@Test
 	void subtypeAddedAsSerializableClassOnBothSidesRoundTripsRemotely() throws Exception {
 		ValuesGateway gateway = connectRemote("values", b -> b.addSerializableClasses(Circle.class, Square.class));
 
-		assertThat(gateway.area(new Square(3.0)).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(9.0);
-		assertThat(gateway.area(new Circle(1.0)).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(Math.PI);
+		assertThat(Bounded.get(gateway.area(new Square(3.0)))).isEqualTo(9.0);
+		assertThat(Bounded.get(gateway.area(new Circle(1.0)))).isEqualTo(Math.PI);
 	}
 
 	@Test
 	void nonSerializableLocalArgumentIsPassedByReference() throws Exception {
-		ValuesEndpoint endpoint = new ValuesEndpoint(this.sharedServer, "local-" + (++this.endpoints));
-		endpoint.start();
+		ValuesEndpoint endpoint = this.shared.startEndpoint(ValuesEndpoint::new, this.shared.nextEndpointId("local"));
 		Object notSerializable = new Object();
 
-		Object received = endpoint.getSelfGateway(ValuesGateway.class).identity(notSerializable)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Object received = Bounded.get(endpoint.getSelfGateway(ValuesGateway.class).identity(notSerializable));
 
 		assertThat(received).isSameAs(notSerializable);
 	}
@@ -174,8 +165,8 @@ class KryoSerializationTest {
 		Item item = new Item("copied", 1);
 		Object notSerializable = new Object();
 
-		Item viaSerialization = self.item(item).get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		Object viaLocal = self.identity(notSerializable).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Item viaSerialization = Bounded.get(self.item(item));
+		Object viaLocal = Bounded.get(self.identity(notSerializable));
 
 		assertThat(viaSerialization).isEqualTo(item).isNotSameAs(item);
 		assertThat(viaLocal).as("@Local methods are never serialized").isSameAs(notSerializable);
@@ -195,7 +186,7 @@ class KryoSerializationTest {
 
 	@Test
 	void javaSerializationIsOff() {
-		PekkoRpcService service = this.sharedServer;
+		PekkoRpcService service = this.shared.server();
 		Serialization serialization = SerializationExtension.get(service.getActorSystem());
 
 		assertThat(service.getActorSystem().settings().config().getBoolean("pekko.actor.allow-java-serialization"))
@@ -206,19 +197,14 @@ class KryoSerializationTest {
 	}
 
 	private ValuesGateway connectShared() throws Exception {
-		ValuesEndpoint endpoint = new ValuesEndpoint(this.sharedServer, "values-" + (++this.endpoints));
-		endpoint.start();
-		return this.sharedClient.connect(endpoint.getAddress(), ValuesGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		ValuesEndpoint endpoint = this.shared.startEndpoint(ValuesEndpoint::new, this.shared.nextEndpointId("values"));
+		return this.shared.connect(endpoint, ValuesGateway.class);
 	}
 
 	private ValuesGateway connectRemote(String id,
 			java.util.function.UnaryOperator<PekkoRpcServiceSettings.Builder> customizer) throws Exception {
-		PekkoRpcService server = SERVICES.create("server", customizer);
-		PekkoRpcService client = SERVICES.create("client", customizer);
-		ValuesEndpoint endpoint = new ValuesEndpoint(server, id);
-		endpoint.start();
-		return client.connect(endpoint.getAddress(), ValuesGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		RpcServicePair services = SERVICES.pair(customizer);
+		return services.connect(services.startEndpoint(ValuesEndpoint::new, id), ValuesGateway.class);
 	}
 
 	/** An enum. */

@@ -15,9 +15,13 @@ import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcEndpointView;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
+import org.actorrpc.testutil.Bounded;
+import org.actorrpc.testutil.EndpointViews;
 import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,41 +33,36 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MainThreadTest {
 
-	private static final Duration BOUND = Duration.ofSeconds(20);
-
 	/** Two services shared by the tests of this class; each test uses its own endpoint ids. */
 	@RegisterExtension
 	static final RpcServices SERVICES = new RpcServices();
 
-	private PekkoRpcService sharedServer;
+	private RpcServicePair services;
 
-	private PekkoRpcService sharedClient;
+	private PekkoRpcService sharedServer;
 
 	@BeforeAll
 	void startServices() {
-		this.sharedServer = SERVICES.create("mainthread");
-		this.sharedClient = SERVICES.create("client");
+		this.services = SERVICES.pair();
+		this.sharedServer = this.services.server();
 	}
 
 	@Test
 	void everyKindOfMessageRunsOnTheSameDedicatedThreadNamedAfterSystemAndEndpoint() throws Exception {
 		PekkoRpcService server = this.sharedServer;
-		PekkoRpcService client = this.sharedClient;
-		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "recorder-0");
-		endpoint.start();
-		ThreadGateway remote = client.connect(endpoint.getAddress(), ThreadGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		ThreadRecordingEndpoint endpoint = this.services.startEndpoint(ThreadRecordingEndpoint::new, "recorder-0");
+		ThreadGateway remote = this.services.connect(endpoint, ThreadGateway.class);
 		ThreadGateway self = endpoint.getSelfGateway(ThreadGateway.class);
 
-		String remoteThread = remote.threadName().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		String remoteThread = Bounded.get(remote.threadName());
 		String syncThread = remote.threadNameSync();
 		remote.recordTell();
-		String selfThread = self.threadName().get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		String runAsyncThread = endpoint.threadOfRunAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		String callAsyncThread = endpoint.threadOfCallAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		String scheduledThread = endpoint.threadOfScheduledRun().get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		String executorThread = endpoint.threadOfExecutorSchedule().get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		String selfThread = Bounded.get(self.threadName());
+		String runAsyncThread = Bounded.get(endpoint.threadOfRunAsync());
+		String callAsyncThread = Bounded.get(endpoint.threadOfCallAsync());
+		String scheduledThread = Bounded.get(endpoint.threadOfScheduledRun());
+		String executorThread = Bounded.get(endpoint.threadOfExecutorSchedule());
+		Bounded.get(endpoint.closeAsync());
 
 		String expectedName = "actorrpc-" + server.getSettings().systemName() + "-recorder-0";
 		assertThat(remoteThread).isEqualTo(expectedName);
@@ -84,10 +83,8 @@ class MainThreadTest {
 		first.start();
 		second.start();
 
-		String firstThread = first.getSelfGateway(ThreadGateway.class).threadName().get(BOUND.toSeconds(),
-				TimeUnit.SECONDS);
-		String secondThread = second.getSelfGateway(ThreadGateway.class).threadName().get(BOUND.toSeconds(),
-				TimeUnit.SECONDS);
+		String firstThread = Bounded.get(first.getSelfGateway(ThreadGateway.class).threadName());
+		String secondThread = Bounded.get(second.getSelfGateway(ThreadGateway.class).threadName());
 
 		assertThat(firstThread).endsWith("-first-1");
 		assertThat(secondThread).endsWith("-second-1");
@@ -99,14 +96,9 @@ class MainThreadTest {
 		PekkoRpcService server = this.sharedServer;
 		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "viewed-2");
 		endpoint.start();
-		String name = endpoint.getSelfGateway(ThreadGateway.class).threadName().get(BOUND.toSeconds(),
-				TimeUnit.SECONDS);
+		String name = Bounded.get(endpoint.getSelfGateway(ThreadGateway.class).threadName());
 
-		RpcEndpointView view = server.getEndpointViews()
-			.stream()
-			.filter(v -> v.getEndpointId().equals("viewed-2"))
-			.findFirst()
-			.orElseThrow();
+		RpcEndpointView view = EndpointViews.require(server, "viewed-2");
 
 		assertThat(view.getMainThreadName()).isEqualTo(name);
 	}
@@ -117,8 +109,7 @@ class MainThreadTest {
 		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "validated-3");
 		endpoint.start();
 
-		assertThat(endpoint.getSelfGateway(ThreadGateway.class).validated().get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.isTrue();
+		assertThat(Bounded.get(endpoint.getSelfGateway(ThreadGateway.class).validated())).isTrue();
 	}
 
 	@Test
@@ -126,8 +117,7 @@ class MainThreadTest {
 		PekkoRpcService server = this.sharedServer;
 		ThreadRecordingEndpoint endpoint = new ThreadRecordingEndpoint(server, "validated-4");
 		endpoint.start();
-		String mainThreadName = endpoint.getSelfGateway(ThreadGateway.class).threadName().get(BOUND.toSeconds(),
-				TimeUnit.SECONDS);
+		String mainThreadName = Bounded.get(endpoint.getSelfGateway(ThreadGateway.class).threadName());
 
 		assertThatThrownBy(endpoint::validateRunsInMainThread)
 			.isInstanceOf(IllegalStateException.class)
@@ -158,7 +148,7 @@ class MainThreadTest {
 			}
 		});
 
-		assertThat(failure.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+		assertThat(Bounded.get(failure)).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("-first-5")
 			.hasMessageContaining("-second-5");
 	}
@@ -195,7 +185,7 @@ class MainThreadTest {
 			return "computed on " + Thread.currentThread().getName();
 		});
 
-		assertThat(result.get(BOUND.toSeconds(), TimeUnit.SECONDS)).endsWith("-call-async-7");
+		assertThat(Bounded.get(result)).endsWith("-call-async-7");
 	}
 
 	@Test

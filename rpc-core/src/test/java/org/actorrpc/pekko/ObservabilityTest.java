@@ -1,11 +1,11 @@
 package org.actorrpc.pekko;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,8 +17,12 @@ import org.actorrpc.RpcMethod;
 import org.actorrpc.RpcMethodStats;
 import org.actorrpc.RpcObserver;
 import org.actorrpc.RpcService;
+import org.actorrpc.testutil.Bounded;
+import org.actorrpc.testutil.EndpointViews;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,8 +32,6 @@ import static org.awaitility.Awaitility.await;
  * no assertion depends on machine speed.
  */
 class ObservabilityTest {
-
-	private static final Duration BOUND = Duration.ofSeconds(20);
 
 	private static final RpcMethod BLOCK = new RpcMethod(ObservedGateway.class.getName(),
 			ObservedGateway.class.getSimpleName(), "block");
@@ -43,13 +45,10 @@ class ObservabilityTest {
 	@Test
 	void viewShowsDepthQueueAgeAndTheRunningMessageWhileTheMainThreadIsBusy() throws Exception {
 		RecordingObserver observer = new RecordingObserver();
-		PekkoRpcService server = this.services.create("server", b -> b.observer(observer));
-		PekkoRpcService client = this.services.create("client");
-		ObservedEndpoint endpoint = new ObservedEndpoint(server, "observed");
-		endpoint.start();
-		ObservedGateway gateway = client.connect(endpoint.getAddress(), ObservedGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		RpcEndpointView view = viewOf(server, "observed");
+		RpcServicePair services = this.services.pair((b) -> b.observer(observer), UnaryOperator.identity());
+		ObservedEndpoint endpoint = services.startEndpoint(ObservedEndpoint::new, "observed");
+		ObservedGateway gateway = services.connect(endpoint, ObservedGateway.class);
+		RpcEndpointView view = EndpointViews.require(services.server(), "observed");
 		assertThat(view.getState()).isEqualTo(RpcEndpointView.State.STARTED);
 		assertThat(view.getGateways()).contains(ObservedGateway.class);
 		assertThat(view.getAddress()).isEqualTo(endpoint.getAddress());
@@ -109,13 +108,13 @@ class ObservabilityTest {
 		endpoint.start();
 		ObservedGateway self = endpoint.getSelfGateway(ObservedGateway.class);
 
-		self.failing().handle((v, e) -> null).get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		self.failing().handle((v, e) -> null).get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		self.quick().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(self.failing().handle((v, e) -> null));
+		Bounded.get(self.failing().handle((v, e) -> null));
+		Bounded.get(self.quick());
 
 		RpcMethod failing = new RpcMethod(ObservedGateway.class.getName(), ObservedGateway.class.getSimpleName(),
 				"failing");
-		RpcEndpointView view = viewOf(server, "failing");
+		RpcEndpointView view = EndpointViews.require(server, "failing");
 		await().atMost(BOUND).until(() -> statsByMethod(view).containsKey(QUICK));
 		assertThat(statsByMethod(view).get(failing).count()).isEqualTo(2);
 		assertThat(statsByMethod(view).get(failing).failures()).isEqualTo(2);
@@ -126,15 +125,13 @@ class ObservabilityTest {
 	void observerSeesServerCallsWithTheirFailureAndClientCallsCompleting() throws Exception {
 		RecordingObserver serverObserver = new RecordingObserver();
 		RecordingObserver clientObserver = new RecordingObserver();
-		PekkoRpcService server = this.services.create("server", b -> b.observer(serverObserver));
-		PekkoRpcService client = this.services.create("client", b -> b.observer(clientObserver));
-		ObservedEndpoint endpoint = new ObservedEndpoint(server, "observed");
-		endpoint.start();
-		ObservedGateway gateway = client.connect(endpoint.getAddress(), ObservedGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		RpcServicePair services = this.services.pair((b) -> b.observer(serverObserver),
+				(b) -> b.observer(clientObserver));
+		ObservedEndpoint endpoint = services.startEndpoint(ObservedEndpoint::new, "observed");
+		ObservedGateway gateway = services.connect(endpoint, ObservedGateway.class);
 
-		gateway.quick().get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		gateway.failing().handle((v, e) -> null).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(gateway.quick());
+		Bounded.get(gateway.failing().handle((v, e) -> null));
 
 		RpcMethod failing = new RpcMethod(ObservedGateway.class.getName(), ObservedGateway.class.getSimpleName(),
 				"failing");
@@ -160,11 +157,12 @@ class ObservabilityTest {
 		endpoint.start();
 
 		assertThat(observer.registered).contains("lifecycle");
-		endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(endpoint.closeAsync());
 
 		await().atMost(BOUND).until(() -> observer.terminated.containsKey("lifecycle"));
 		assertThat(observer.terminated.get("lifecycle")).isEqualTo("normal");
-		assertThat(viewState(server, "lifecycle")).isIn(null, RpcEndpointView.State.TERMINATED);
+		assertThat(EndpointViews.find(server, "lifecycle").map(RpcEndpointView::getState).orElse(null)).isIn(null,
+				RpcEndpointView.State.TERMINATED);
 	}
 
 	@Test
@@ -174,24 +172,7 @@ class ObservabilityTest {
 		new ObservedEndpoint(server, "two");
 
 		assertThat(server.getEndpointViews()).extracting(RpcEndpointView::getEndpointId).containsExactly("one", "two");
-		assertThat(viewOf(server, "two").getState()).isEqualTo(RpcEndpointView.State.CREATED);
-	}
-
-	private static RpcEndpointView.State viewState(RpcService service, String endpointId) {
-		return service.getEndpointViews()
-			.stream()
-			.filter(v -> v.getEndpointId().equals(endpointId))
-			.map(RpcEndpointView::getState)
-			.findFirst()
-			.orElse(null);
-	}
-
-	private static RpcEndpointView viewOf(RpcService service, String endpointId) {
-		return service.getEndpointViews()
-			.stream()
-			.filter(v -> v.getEndpointId().equals(endpointId))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no view for " + endpointId));
+		assertThat(EndpointViews.require(server, "two").getState()).isEqualTo(RpcEndpointView.State.CREATED);
 	}
 
 	private static Map<RpcMethod, RpcMethodStats> statsByMethod(RpcEndpointView view) {

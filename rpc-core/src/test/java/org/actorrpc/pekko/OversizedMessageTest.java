@@ -2,7 +2,6 @@ package org.actorrpc.pekko;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,9 +15,12 @@ import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
 import org.actorrpc.exceptions.RpcException;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,17 +38,11 @@ class OversizedMessageTest {
 
 	private static final Duration FAST = Duration.ofSeconds(15);
 
-	private static final Duration BOUND = Duration.ofSeconds(20);
-
 	/** Two services shared by the tests of this class; each test gets a fresh endpoint. */
 	@RegisterExtension
 	static final RpcServices SERVICES = new RpcServices();
 
-	private PekkoRpcService server;
-
-	private PekkoRpcService client;
-
-	private int endpoints;
+	private RpcServicePair services;
 
 	private PayloadEndpoint endpoint;
 
@@ -54,16 +50,13 @@ class OversizedMessageTest {
 
 	@BeforeAll
 	void startServices() {
-		this.server = SERVICES.create("server", b -> b.maxFrameSize(FRAME_SIZE).askTimeout(ASK_TIMEOUT));
-		this.client = SERVICES.create("client", b -> b.maxFrameSize(FRAME_SIZE).askTimeout(ASK_TIMEOUT));
+		this.services = SERVICES.pair((b) -> b.maxFrameSize(FRAME_SIZE).askTimeout(ASK_TIMEOUT));
 	}
 
 	@BeforeEach
 	void connect() throws Exception {
-		this.endpoint = new PayloadEndpoint(this.server, "payload-" + (++this.endpoints));
-		this.endpoint.start();
-		this.remote = this.client.connect(this.endpoint.getAddress(), PayloadGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		this.endpoint = this.services.startEndpoint(PayloadEndpoint::new, this.services.nextEndpointId("payload"));
+		this.remote = this.services.connect(this.endpoint, PayloadGateway.class);
 	}
 
 	@Test
@@ -92,7 +85,7 @@ class OversizedMessageTest {
 	void connectionStaysUsableAfterAnOversizedRequest() throws Exception {
 		Failures.failureOfCall(() -> this.remote.length("z".repeat((int) FRAME_SIZE * 2)), FAST);
 
-		assertThat(this.remote.length("small").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(5);
+		assertThat(Bounded.get(this.remote.length("small"))).isEqualTo(5);
 	}
 
 	@Test
@@ -101,7 +94,7 @@ class OversizedMessageTest {
 
 		RpcException rpcException = Failures.requireCause(failure, RpcException.class);
 		assertThat(rpcException.getMessage()).contains(Long.toString(FRAME_SIZE)).contains("bytes");
-		assertThat(this.remote.bytes(10).get(BOUND.toSeconds(), TimeUnit.SECONDS)).hasSize(10);
+		assertThat(Bounded.get(this.remote.bytes(10))).hasSize(10);
 	}
 
 	@Test
@@ -114,20 +107,18 @@ class OversizedMessageTest {
 
 	@Test
 	void normalSizedPayloadsRoundTripRemotely() throws Exception {
-		assertThat(this.remote.bytes(1_000).get(BOUND.toSeconds(), TimeUnit.SECONDS)).hasSize(1_000);
+		assertThat(Bounded.get(this.remote.bytes(1_000))).hasSize(1_000);
 		assertThat(this.remote.bytesSync(1_000)).hasSize(1_000);
-		assertThat(this.remote.length("Hello").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(5);
+		assertThat(Bounded.get(this.remote.length("Hello"))).isEqualTo(5);
 	}
 
 	@Test
 	void oversizedLocalResponsesAreDelivered() throws Exception {
 		PayloadGateway local = this.endpoint.getSelfGateway(PayloadGateway.class);
 
-		assertThat(local.bytes((int) FRAME_SIZE * 3).get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.hasSize((int) FRAME_SIZE * 3);
+		assertThat(Bounded.get(local.bytes((int) FRAME_SIZE * 3))).hasSize((int) FRAME_SIZE * 3);
 		assertThat(local.bytesSync((int) FRAME_SIZE * 3)).hasSize((int) FRAME_SIZE * 3);
-		assertThat(local.length("l".repeat((int) FRAME_SIZE * 3)).get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.isEqualTo((int) FRAME_SIZE * 3);
+		assertThat(Bounded.get(local.length("l".repeat((int) FRAME_SIZE * 3)))).isEqualTo((int) FRAME_SIZE * 3);
 	}
 
 	private static java.util.List<Long> numbersIn(String message) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.actorrpc.exceptions.RecipientUnreachableException;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.EchoGateway;
 import org.actorrpc.testutil.EchoNodeProcess;
 import org.actorrpc.testutil.Failures;
@@ -38,19 +39,17 @@ class ProcessBoundaryTest {
 		String systemName = RpcServices.uniqueName("echo-node");
 		EchoNodeProcess node = this.services.register(EchoNodeProcess.start(systemName, 0, "echo"));
 		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(ASK_TIMEOUT));
-		EchoGateway gateway = client.connect(node.address(), EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		EchoGateway gateway = Bounded.get(client.connect(node.address(), EchoGateway.class), BOUND);
 
 		// 1. real remote calls: async, blocking and fire-and-forget
-		assertThat(gateway.echo("across processes").get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.isEqualTo("across processes");
+		assertThat(Bounded.get(gateway.echo("across processes"), BOUND)).isEqualTo("across processes");
 		assertThat(gateway.echoSync("blocking")).isEqualTo("blocking");
 		gateway.tell("told");
-		assertThat(gateway.told().get(BOUND.toSeconds(), TimeUnit.SECONDS)).containsExactly("told");
+		assertThat(Bounded.get(gateway.told(), BOUND)).containsExactly("told");
 
 		// 2. SIGKILL during a call: the in-flight call fails fast, not after the ask timeout
 		CompletableFuture<String> inFlight = gateway.hang();
-		assertThat(gateway.echo("hang was delivered").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+		assertThat(Bounded.get(gateway.echo("hang was delivered"), BOUND)).isNotNull();
 		assertThat(inFlight).isNotDone();
 		node.kill();
 		assertThat(node.handle().isAlive()).isFalse();
@@ -66,11 +65,10 @@ class ProcessBoundaryTest {
 		assertThat(restarted.address()).isEqualTo(node.address());
 		await().atMost(BOUND).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
 			.until(() -> "after restart".equals(gateway.echo("after restart").get(5, TimeUnit.SECONDS)));
-		assertThat(gateway.told().get(BOUND.toSeconds(), TimeUnit.SECONDS))
+		assertThat(Bounded.get(gateway.told(), BOUND))
 			.as("a fresh process has fresh state")
 			.isEmpty();
-		EchoGateway reconnected = client.connect(restarted.address(), EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		EchoGateway reconnected = Bounded.get(client.connect(restarted.address(), EchoGateway.class), BOUND);
 		assertThat(reconnected.echoSync("fresh connect from the same caller service"))
 			.isEqualTo("fresh connect from the same caller service");
 	}

@@ -2,7 +2,6 @@ package org.actorrpc.pekko;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +13,8 @@ import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
 import org.actorrpc.exceptions.RpcException;
-import org.actorrpc.pekko.PekkoRpcService;
+import org.actorrpc.testutil.Bounded;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,10 +83,10 @@ class RemoteExceptionTrustTest {
 
 	@BeforeAll
 	static void startServices() throws Exception {
-		PekkoRpcService server = SERVICES.create("trust-server");
-		PekkoRpcService client = SERVICES.create("trust-client");
-		new TrustEndpoint(server).start();
-		gateway = client.connect(server.getEndpointAddress("trust"), TrustGateway.class).get(30, TimeUnit.SECONDS);
+		RpcServicePair services = SERVICES.pair();
+		TrustEndpoint endpoint = new TrustEndpoint(services.server());
+		endpoint.start();
+		gateway = services.connect(endpoint, TrustGateway.class);
 	}
 
 	@AfterAll
@@ -96,7 +96,7 @@ class RemoteExceptionTrustTest {
 
 	@Test
 	void exceptionDeclaredInTheThrowsClauseIsRebuiltAsItsOwnType() throws Exception {
-		assertThatThrownBy(() -> gateway.declared().get(20, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+		assertThatThrownBy(() -> Bounded.get(gateway.declared())).isInstanceOf(ExecutionException.class)
 			.cause()
 			.isInstanceOf(DeclaredFailure.class)
 			.hasMessage("declared failure");
@@ -105,7 +105,7 @@ class RemoteExceptionTrustTest {
 	@Test
 	void undeclaredApplicationExceptionArrivesAsRpcExceptionNamingItsTypeWithoutBeingInstantiated() {
 		int createdByTheEndpoint = 1;
-		assertThatThrownBy(() -> gateway.undeclared().get(20, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+		assertThatThrownBy(() -> Bounded.get(gateway.undeclared())).isInstanceOf(ExecutionException.class)
 			.cause()
 			.isExactlyInstanceOf(RpcException.class)
 			.hasMessageContaining(UndeclaredFailure.class.getName())

@@ -3,16 +3,21 @@ package org.actorrpc.pekko;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.actorrpc.exceptions.RecipientUnreachableException;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.EchoEndpoint;
 import org.actorrpc.testutil.EchoGateway;
 import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,22 +35,29 @@ class RemoteFailureTest {
 
 	private static final Duration DEAD_REMOTE_DETECTION = Duration.ofSeconds(2);
 
-	private static final Duration BOUND = Duration.ofSeconds(20);
-
 	@RegisterExtension
-	final RpcServices services = new RpcServices();
+	final RpcServices rpcServices = new RpcServices();
+
+	/** A fresh pair for every test: the tests close the server. */
+	private RpcServicePair services;
+
+	private EchoEndpoint endpoint;
+
+	private EchoGateway gateway;
+
+	@BeforeEach
+	void connectToAnEchoEndpoint() throws Exception {
+		this.services = this.rpcServices.pair(UnaryOperator.identity(), (b) -> b.askTimeout(ASK_TIMEOUT));
+		this.endpoint = this.services.startEndpoint(EchoEndpoint::new, "echo");
+		this.gateway = this.services.connect(this.endpoint, EchoGateway.class);
+	}
 
 	@Test
 	void callToATerminatedRemoteEndpointFailsAtOnceWithRecipientUnreachableException() throws Exception {
-		PekkoRpcService server = this.services.create("server");
-		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(ASK_TIMEOUT));
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo");
-		endpoint.start();
-		EchoGateway gateway = client.connect(endpoint.getAddress(), EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		PekkoRpcService server = this.services.server();
+		Bounded.get(this.endpoint.closeAsync());
 
-		Throwable failure = Failures.failureOfCall(() -> gateway.echo("after stop"), BOUND);
+		Throwable failure = Failures.failureOfCall(() -> this.gateway.echo("after stop"), BOUND);
 
 		assertThat(failure).isInstanceOf(RecipientUnreachableException.class);
 		assertThat(server.getEndpointViews()).noneMatch(v -> v.getEndpointId().equals("echo")
@@ -54,33 +66,21 @@ class RemoteFailureTest {
 
 	@Test
 	void callAfterTheRemoteServiceClosedFailsFastWithRecipientUnreachableException() throws Exception {
-		PekkoRpcService server = new PekkoRpcService(this.services.settings("server").build());
-		this.services.register(() -> server.closeAsync().get(30, TimeUnit.SECONDS));
-		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(ASK_TIMEOUT));
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo");
-		endpoint.start();
-		EchoGateway gateway = client.connect(endpoint.getAddress(), EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		server.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		PekkoRpcService server = this.services.server();
+		Bounded.get(server.closeAsync());
 
-		Throwable failure = Failures.failureOfCall(() -> gateway.echo("nobody home"), BOUND);
+		Throwable failure = Failures.failureOfCall(() -> this.gateway.echo("nobody home"), BOUND);
 
 		assertThat(failure).isInstanceOf(RecipientUnreachableException.class);
 	}
 
 	@Test
 	void inFlightCallFailsWithinTwoSecondsWhenTheRemoteServiceGoesDown() throws Exception {
-		PekkoRpcService server = new PekkoRpcService(this.services.settings("server").build());
-		this.services.register(() -> server.closeAsync().get(30, TimeUnit.SECONDS));
-		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(ASK_TIMEOUT));
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo");
-		endpoint.start();
-		EchoGateway gateway = client.connect(endpoint.getAddress(), EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		CompletableFuture<String> inFlight = gateway.hang();
-		assertThat(gateway.echo("hang is queued before this").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+		PekkoRpcService server = this.services.server();
+		CompletableFuture<String> inFlight = this.gateway.hang();
+		assertThat(Bounded.get(this.gateway.echo("hang is queued before this"))).isNotNull();
 
-		server.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(server.closeAsync());
 
 		Throwable failure = Failures.failureOf(inFlight, DEAD_REMOTE_DETECTION);
 		assertThat(failure).isInstanceOf(RecipientUnreachableException.class);
@@ -88,29 +88,23 @@ class RemoteFailureTest {
 
 	@Test
 	void restartedRemoteServiceAtTheSameAddressIsReachableAgainThroughTheSameGateway() throws Exception {
-		PekkoRpcServiceSettings serverSettings = this.services.settings("server").build();
-		PekkoRpcService server = new PekkoRpcService(serverSettings);
-		this.services.register(() -> server.closeAsync().get(30, TimeUnit.SECONDS));
-		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(ASK_TIMEOUT));
-		EchoEndpoint endpoint = new EchoEndpoint(server, "echo");
-		endpoint.start();
-		String address = endpoint.getAddress();
-		EchoGateway gateway = client.connect(address, EchoGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		assertThat(gateway.echo("before").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("before");
+		PekkoRpcService server = this.services.server();
+		String address = this.endpoint.getAddress();
+		assertThat(Bounded.get(this.gateway.echo("before"))).isEqualTo("before");
 		int port = server.getPort();
 
-		server.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		assertThat(Failures.failureOfCall(() -> gateway.echo("while down"), BOUND))
+		Bounded.get(server.closeAsync());
+		assertThat(Failures.failureOfCall(() -> this.gateway.echo("while down"), BOUND))
 			.isInstanceOf(RecipientUnreachableException.class);
-		PekkoRpcService restarted = this.services.create(serverSettings.toBuilder().port(port).build());
+		PekkoRpcService restarted = this.rpcServices.create(server.getSettings().toBuilder().port(port).build());
 		EchoEndpoint restartedEndpoint = new EchoEndpoint(restarted, "echo");
 		restartedEndpoint.start();
 
 		assertThat(restartedEndpoint.getAddress()).isEqualTo(address);
 		await().atMost(BOUND).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-			.until(() -> "after restart".equals(gateway.echo("after restart").get(5, TimeUnit.SECONDS)));
-		assertThat(client.connect(address, EchoGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS)
-			.echo("fresh connect").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("fresh connect");
+			.until(() -> "after restart".equals(this.gateway.echo("after restart").get(5, TimeUnit.SECONDS)));
+		EchoGateway reconnected = this.services.connect(address, EchoGateway.class);
+		assertThat(Bounded.get(reconnected.echo("fresh connect"))).isEqualTo("fresh connect");
 	}
 
 }

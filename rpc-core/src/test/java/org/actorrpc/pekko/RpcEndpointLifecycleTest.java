@@ -18,11 +18,14 @@ import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
 import org.actorrpc.exceptions.EndpointNotStartedException;
 import org.actorrpc.exceptions.RecipientUnreachableException;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.EchoEndpoint;
 import org.actorrpc.testutil.EchoGateway;
 import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,8 +41,6 @@ class RpcEndpointLifecycleTest {
 
 	private static final Duration AT_ONCE = Duration.ofSeconds(10);
 
-	private static final Duration BOUND = Duration.ofSeconds(20);
-
 	/**
 	 * Services created in {@link #startServices()} are shared by the tests of this class (each
 	 * test uses its own endpoint ids); tests that close a service create their own.
@@ -47,38 +48,34 @@ class RpcEndpointLifecycleTest {
 	@RegisterExtension
 	static final RpcServices SERVICES = new RpcServices();
 
-	private PekkoRpcService shared;
+	private RpcServicePair services;
 
-	private PekkoRpcService sharedClient;
+	private PekkoRpcService shared;
 
 	@BeforeAll
 	void startServices() {
-		this.shared = SERVICES.create("lifecycle", b -> b.askTimeout(LONG_ASK_TIMEOUT));
-		this.sharedClient = SERVICES.create("client", b -> b.askTimeout(LONG_ASK_TIMEOUT));
+		this.services = SERVICES.pair((b) -> b.askTimeout(LONG_ASK_TIMEOUT));
+		this.shared = this.services.server();
 	}
 
 	@Test
 	void callBeforeStartFailsWithEndpointNotStartedException() throws Exception {
 		PekkoRpcService service = this.shared;
 		EchoEndpoint endpoint = new EchoEndpoint(service, "not-started");
-		EchoGateway gateway = service.connect(endpoint.getAddress(), EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		EchoGateway gateway = Bounded.get(service.connect(endpoint.getAddress(), EchoGateway.class));
 
 		Throwable failure = Failures.failureOf(gateway.echo("early"), AT_ONCE);
 
 		assertThat(failure).isInstanceOf(EndpointNotStartedException.class);
 		endpoint.start();
-		assertThat(gateway.echo("after start").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("after start");
+		assertThat(Bounded.get(gateway.echo("after start"))).isEqualTo("after start");
 	}
 
 	@Test
 	void connectHandshakeSucceedsBeforeTheEndpointIsStarted() throws Exception {
-		PekkoRpcService server = this.shared;
-		PekkoRpcService client = this.sharedClient;
-		EchoEndpoint endpoint = new EchoEndpoint(server, "not-started-remote");
+		EchoEndpoint endpoint = new EchoEndpoint(this.shared, "not-started-remote");
 
-		EchoGateway gateway = client.connect(endpoint.getAddress(), EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		EchoGateway gateway = this.services.connect(endpoint, EchoGateway.class);
 
 		assertThat(gateway.getAddress()).isEqualTo(endpoint.getAddress());
 		assertThat(Failures.failureOf(gateway.echo("early"), AT_ONCE)).isInstanceOf(EndpointNotStartedException.class);
@@ -97,7 +94,7 @@ class RpcEndpointLifecycleTest {
 
 		endpoint.start();
 
-		assertThat(runningInOnStart.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		assertThat(Bounded.get(runningInOnStart)).isTrue();
 	}
 
 	@Test
@@ -111,13 +108,13 @@ class RpcEndpointLifecycleTest {
 		};
 		endpoint.start();
 		LifecycleGateway gateway = endpoint.getSelfGateway(LifecycleGateway.class);
-		gateway.mainThread().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(gateway.mainThread());
 
 		endpoint.suspend();
 
 		assertThat(Failures.failureOf(gateway.mainThread(), AT_ONCE)).isInstanceOf(EndpointNotStartedException.class);
 		endpoint.start();
-		assertThat(gateway.mainThread().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+		assertThat(Bounded.get(gateway.mainThread())).isNotNull();
 		assertThat(onStartCalls.get()).isEqualTo(2);
 	}
 
@@ -143,7 +140,7 @@ class RpcEndpointLifecycleTest {
 		PekkoRpcService service = this.shared;
 		EchoEndpoint endpoint = new EchoEndpoint(service, "terminates");
 		endpoint.start();
-		endpoint.getSelfGateway(EchoGateway.class).echo("round trip").get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(endpoint.getSelfGateway(EchoGateway.class).echo("round trip"));
 
 		assertThat(endpoint.getTerminationFuture()).isNotDone();
 		endpoint.closeAsync();
@@ -168,17 +165,16 @@ class RpcEndpointLifecycleTest {
 		};
 		endpoint.start();
 		LifecycleGateway gateway = endpoint.getSelfGateway(LifecycleGateway.class);
-		Thread mainThread = gateway.mainThread().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Thread mainThread = Bounded.get(gateway.mainThread());
 		try {
 			CompletableFuture<Void> termination = endpoint.closeAsync();
 
-			assertThat(onStopThread.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isSameAs(mainThread);
-			assertThat(runningInOnStop.get(BOUND.toSeconds(), TimeUnit.SECONDS)).as("isRunning() inside onStop, as Flink")
-				.isTrue();
-			assertThat(gateway.mainThread().get(BOUND.toSeconds(), TimeUnit.SECONDS))
+			assertThat(Bounded.get(onStopThread)).isSameAs(mainThread);
+			assertThat(Bounded.get(runningInOnStop)).as("isRunning() inside onStop, as Flink").isTrue();
+			assertThat(Bounded.get(gateway.mainThread()))
 				.as("calls are still served while onStop's future is pending")
 				.isSameAs(mainThread);
-			assertThat(gateway.running().get(BOUND.toSeconds(), TimeUnit.SECONDS))
+			assertThat(Bounded.get(gateway.running()))
 				.as("isRunning() once onStop was called, while still terminating")
 				.isFalse();
 			assertThat(termination).isNotDone();
@@ -233,9 +229,8 @@ class RpcEndpointLifecycleTest {
 		PekkoRpcService service = this.shared;
 		EchoEndpoint endpoint = new EchoEndpoint(service, "terminated");
 		endpoint.start();
-		EchoGateway gateway = service.connect(endpoint.getAddress(), EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		EchoGateway gateway = Bounded.get(service.connect(endpoint.getAddress(), EchoGateway.class));
+		Bounded.get(endpoint.closeAsync());
 
 		Throwable failure = Failures.failureOfCall(() -> gateway.echo("too late"), AT_ONCE);
 
@@ -258,7 +253,7 @@ class RpcEndpointLifecycleTest {
 		CompletableFuture<Void> release = new CompletableFuture<>();
 		endpoint.closeAsync();
 		CompletableFuture<Integer> running = gateway.blockUntil(inBlockingCall, release, 42);
-		inBlockingCall.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(inBlockingCall);
 		CompletableFuture<Integer> queued = gateway.blockUntil(new CompletableFuture<>(),
 				CompletableFuture.completedFuture(null), 43);
 
@@ -267,7 +262,7 @@ class RpcEndpointLifecycleTest {
 		stopDone.complete(null);
 		release.complete(null);
 
-		assertThat(running.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(42);
+		assertThat(Bounded.get(running)).isEqualTo(42);
 		assertThat(Failures.failureOf(queued, AT_ONCE)).isInstanceOf(RecipientUnreachableException.class);
 		assertThat(endpoint.blockCalls.get()).isEqualTo(1);
 	}
@@ -298,18 +293,17 @@ class RpcEndpointLifecycleTest {
 	@Test
 	void endpointIdIsReusableAfterTermination() throws Exception {
 		PekkoRpcService service = this.shared;
-		PekkoRpcService client = this.sharedClient;
 		EchoEndpoint first = new EchoEndpoint(service, "reused");
 		first.start();
 		String address = first.getAddress();
-		first.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(first.closeAsync());
 
 		EchoEndpoint second = new EchoEndpoint(service, "reused");
 		second.start();
 
 		assertThat(second.getAddress()).isEqualTo(address);
-		EchoGateway gateway = client.connect(address, EchoGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		assertThat(gateway.echo("again").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("again");
+		EchoGateway gateway = this.services.connect(address, EchoGateway.class);
+		assertThat(Bounded.get(gateway.echo("again"))).isEqualTo("again");
 	}
 
 	@Test
@@ -317,18 +311,16 @@ class RpcEndpointLifecycleTest {
 		EchoEndpoint first = new EchoEndpoint(this.shared, "reused-after-calls");
 		first.start();
 		String address = first.getAddress();
-		EchoGateway oldGateway = this.sharedClient.connect(address, EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		assertThat(oldGateway.echo("first").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("first");
-		first.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		EchoGateway oldGateway = this.services.connect(address, EchoGateway.class);
+		assertThat(Bounded.get(oldGateway.echo("first"))).isEqualTo("first");
+		Bounded.get(first.closeAsync());
 
 		EchoEndpoint second = new EchoEndpoint(this.shared, "reused-after-calls");
 		second.start();
 
-		EchoGateway newGateway = this.sharedClient.connect(address, EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		assertThat(newGateway.echo("second").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("second");
-		assertThat(oldGateway.echo("old gateway, new endpoint").get(BOUND.toSeconds(), TimeUnit.SECONDS))
+		EchoGateway newGateway = this.services.connect(address, EchoGateway.class);
+		assertThat(Bounded.get(newGateway.echo("second"))).isEqualTo("second");
+		assertThat(Bounded.get(oldGateway.echo("old gateway, new endpoint")))
 			.as("an address names an endpoint id, not one incarnation")
 			.isEqualTo("old gateway, new endpoint");
 	}
@@ -437,7 +429,7 @@ class RpcEndpointLifecycleTest {
 		EchoEndpoint endpoint = new EchoEndpoint(service, "orphan");
 		endpoint.start();
 		service.getActorSystem().terminate();
-		service.getActorSystem().getWhenTerminated().toCompletableFuture().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(service.getActorSystem().getWhenTerminated().toCompletableFuture());
 
 		CompletableFuture<Void> closed = service.closeAsync();
 

@@ -1,6 +1,5 @@
 package org.actorrpc.pekko;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,11 +14,13 @@ import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
 import org.actorrpc.exceptions.RpcConnectionException;
-import org.actorrpc.testutil.EchoEndpoint;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.EchoGateway;
 import org.actorrpc.testutil.Failures;
+import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -33,17 +34,11 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RpcInvocationTest {
 
-	private static final Duration BOUND = Duration.ofSeconds(20);
-
 	/** Two services shared by the tests of this class; each test gets fresh endpoints. */
 	@RegisterExtension
 	static final RpcServices SERVICES = new RpcServices();
 
-	private PekkoRpcService server;
-
-	private PekkoRpcService client;
-
-	private int endpoints;
+	private RpcServicePair services;
 
 	private InvocationEndpoint endpoint;
 
@@ -51,37 +46,39 @@ class RpcInvocationTest {
 
 	@BeforeAll
 	void startServices() {
-		this.server = SERVICES.create("server");
-		this.client = SERVICES.create("client");
+		this.services = SERVICES.pair();
 	}
 
 	@BeforeEach
 	void startEndpoint() throws Exception {
-		this.endpoint = new InvocationEndpoint(this.server, "invocation-" + (++this.endpoints));
-		this.endpoint.start();
-		this.remote = this.client.connect(this.endpoint.getAddress(), InvocationGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		this.endpoint = this.services.startEndpoint(InvocationEndpoint::new,
+				this.services.nextEndpointId("invocation"));
+		this.remote = this.services.connect(this.endpoint, InvocationGateway.class);
 	}
 
 	@Test
 	void connectedGatewayReportsTheEndpointAddressAndHost() {
+		PekkoRpcService server = this.services.server();
+
 		assertThat(this.remote.getAddress()).isEqualTo(this.endpoint.getAddress());
-		assertThat(this.remote.getAddress()).startsWith("pekko://" + this.server.getSettings().systemName() + "@127.0.0.1:"
-				+ this.server.getPort() + "/user/rpc/" + this.endpoint.getEndpointId());
+		assertThat(this.remote.getAddress()).startsWith("pekko://" + server.getSettings().systemName() + "@127.0.0.1:"
+				+ server.getPort() + "/user/rpc/" + this.endpoint.getEndpointId());
 		assertThat(this.remote.getHostname()).isEqualTo("127.0.0.1");
-		assertThat(this.server.getEndpointAddress(this.endpoint.getEndpointId())).isEqualTo(this.endpoint.getAddress());
+		assertThat(server.getEndpointAddress(this.endpoint.getEndpointId())).isEqualTo(this.endpoint.getAddress());
 	}
 
 	@Test
 	void serviceReportsItsHostAndTheBoundPort() {
-		assertThat(this.server.getAddress()).isEqualTo("127.0.0.1");
-		assertThat(this.server.getPort()).isPositive();
-		assertThat(this.client.getPort()).isPositive().isNotEqualTo(this.server.getPort());
+		PekkoRpcService server = this.services.server();
+
+		assertThat(server.getAddress()).isEqualTo("127.0.0.1");
+		assertThat(server.getPort()).isPositive();
+		assertThat(this.services.client().getPort()).isPositive().isNotEqualTo(server.getPort());
 	}
 
 	@Test
 	void asynchronousCallReturnsTheResultThroughTheFuture() throws Exception {
-		assertThat(this.remote.add(2, 40).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(42);
+		assertThat(Bounded.get(this.remote.add(2, 40))).isEqualTo(42);
 	}
 
 	@Test
@@ -105,7 +102,7 @@ class RpcInvocationTest {
 		this.remote.failingTell("ignored failure");
 		this.remote.tell("delivered");
 
-		assertThat(this.remote.told().get(BOUND.toSeconds(), TimeUnit.SECONDS)).containsExactly("delivered");
+		assertThat(Bounded.get(this.remote.told())).containsExactly("delivered");
 	}
 
 	@Test
@@ -114,21 +111,20 @@ class RpcInvocationTest {
 		InvocationGateway local = this.endpoint.getSelfGateway(InvocationGateway.class);
 		CompletableFuture<Void> entered = new CompletableFuture<>();
 		local.blockMainThread(entered, release);
-		entered.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(entered);
 
 		// the main thread is blocked: a void call must still return to the caller
 		CompletableFuture<Void> tellReturned = CompletableFuture.runAsync(() -> this.remote.tell("while blocked"));
 		assertThat(tellReturned).succeedsWithin(BOUND);
 		release.complete(null);
 
-		assertThat(this.remote.told().get(BOUND.toSeconds(), TimeUnit.SECONDS)).containsExactly("while blocked");
+		assertThat(Bounded.get(this.remote.told())).containsExactly("while blocked");
 	}
 
 	@Test
 	void asynchronousNullResultArrivesRemotelyAndLocally() throws Exception {
-		assertThat(this.remote.nullAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isNull();
-		assertThat(this.endpoint.getSelfGateway(InvocationGateway.class).nullAsync()
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isNull();
+		assertThat(Bounded.get(this.remote.nullAsync())).isNull();
+		assertThat(Bounded.get(this.endpoint.getSelfGateway(InvocationGateway.class).nullAsync())).isNull();
 	}
 
 	@Test
@@ -186,14 +182,14 @@ class RpcInvocationTest {
 	void callsWorkAgainAfterAFailedCall() throws Exception {
 		Failures.failureOf(this.remote.failing("first"), BOUND);
 
-		assertThat(this.remote.add(1, 1).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(2);
+		assertThat(Bounded.get(this.remote.add(1, 1))).isEqualTo(2);
 	}
 
 	@Test
 	void selfGatewayInvokesTheEndpointThroughItsMailbox() throws Exception {
 		InvocationGateway self = this.endpoint.getSelfGateway(InvocationGateway.class);
 
-		assertThat(self.add(3, 4).get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(7);
+		assertThat(Bounded.get(self.add(3, 4))).isEqualTo(7);
 		assertThat(self.getAddress()).isEqualTo(this.endpoint.getAddress());
 	}
 
@@ -206,35 +202,32 @@ class RpcInvocationTest {
 
 	@Test
 	void selfGatewaysOfBaseAndExtendingInterfacesAllWork() throws Exception {
-		ExtendedEndpoint extended = new ExtendedEndpoint(this.server, "extended-" + (++this.endpoints));
-		extended.start();
+		ExtendedEndpoint extended = this.services.startEndpoint(ExtendedEndpoint::new,
+				this.services.nextEndpointId("extended"));
 
-		assertThat(extended.getSelfGateway(EchoGateway.class).echo("base").get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.isEqualTo("base");
-		assertThat(extended.getSelfGateway(ExtendedGateway.class).shout("extended")
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("EXTENDED");
-		assertThat(extended.getSelfGateway(InvocationGateway.class).add(1, 2).get(BOUND.toSeconds(), TimeUnit.SECONDS))
-			.isEqualTo(3);
+		assertThat(Bounded.get(extended.getSelfGateway(EchoGateway.class).echo("base"))).isEqualTo("base");
+		assertThat(Bounded.get(extended.getSelfGateway(ExtendedGateway.class).shout("extended"))).isEqualTo("EXTENDED");
+		assertThat(Bounded.get(extended.getSelfGateway(InvocationGateway.class).add(1, 2))).isEqualTo(3);
 	}
 
 	@Test
 	void connectingWithAnInheritedGatewayInterfaceWorksRemotely() throws Exception {
-		ExtendedEndpoint extended = new ExtendedEndpoint(this.server, "extended-" + (++this.endpoints));
-		extended.start();
+		ExtendedEndpoint extended = this.services.startEndpoint(ExtendedEndpoint::new,
+				this.services.nextEndpointId("extended"));
 
-		EchoGateway base = this.client.connect(extended.getAddress(), EchoGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		ExtendedGateway full = this.client.connect(extended.getAddress(), ExtendedGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		EchoGateway base = this.services.connect(extended, EchoGateway.class);
+		ExtendedGateway full = this.services.connect(extended, ExtendedGateway.class);
 
-		assertThat(base.echo("a").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("a");
-		assertThat(full.shout("b").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("B");
-		assertThat(full.echo("c").get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("c");
+		assertThat(Bounded.get(base.echo("a"))).isEqualTo("a");
+		assertThat(Bounded.get(full.shout("b"))).isEqualTo("B");
+		assertThat(Bounded.get(full.echo("c"))).isEqualTo("c");
 	}
 
 	@Test
 	void connectingToAMalformedAddressFailsWithRpcConnectionException() {
-		Throwable failure = Failures.failureOfCall(() -> this.client.connect("foobar", EchoGateway.class), BOUND);
+		PekkoRpcService client = this.services.client();
+
+		Throwable failure = Failures.failureOfCall(() -> client.connect("foobar", EchoGateway.class), BOUND);
 
 		assertThat(failure).isInstanceOf(RpcConnectionException.class);
 		assertThat(failure.getMessage()).contains("foobar");
@@ -385,9 +378,11 @@ class RpcInvocationTest {
 
 	}
 
-	static class ExtendedEndpoint extends EchoEndpoint implements ExtendedGateway, InvocationGateway {
-
-		private final InvocationEndpointDelegate delegate = new InvocationEndpointDelegate();
+	/**
+	 * Implements {@link InvocationGateway} (inherited) and {@link ExtendedGateway}, which extends
+	 * {@link EchoGateway}: one endpoint reachable through base and extending interfaces.
+	 */
+	static class ExtendedEndpoint extends InvocationEndpoint implements ExtendedGateway {
 
 		ExtendedEndpoint(RpcService rpcService, String endpointId) {
 			super(rpcService, endpointId);
@@ -399,62 +394,18 @@ class RpcInvocationTest {
 		}
 
 		@Override
-		public CompletableFuture<Integer> add(int a, int b) {
-			return CompletableFuture.completedFuture(a + b);
+		public CompletableFuture<String> echo(String message) {
+			return CompletableFuture.completedFuture(message);
 		}
 
 		@Override
-		public int addSync(int a, int b) {
-			return a + b;
+		public String echoSync(String message) {
+			return message;
 		}
 
 		@Override
-		public CompletableFuture<String> completedLater() {
+		public CompletableFuture<String> hang() {
 			return new CompletableFuture<>();
-		}
-
-		@Override
-		public CompletableFuture<String> nullAsync() {
-			return CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public String nullSync() {
-			return null;
-		}
-
-		@Override
-		public CompletableFuture<String> failing(String message) {
-			return this.delegate.fail(message);
-		}
-
-		@Override
-		public CompletableFuture<String> failingCustom(String message) {
-			return this.delegate.fail(message);
-		}
-
-		@Override
-		public String failingSync(String message) {
-			throw new IllegalStateException(message);
-		}
-
-		@Override
-		public void failingTell(String message) {
-			throw new IllegalStateException(message);
-		}
-
-		@Override
-		public void blockMainThread(CompletableFuture<Void> entered, CompletableFuture<Void> release) {
-			entered.complete(null);
-		}
-
-	}
-
-	/** Shared failure behaviour. */
-	static final class InvocationEndpointDelegate {
-
-		CompletableFuture<String> fail(String message) {
-			return CompletableFuture.failedFuture(new IllegalStateException(message));
 		}
 
 	}

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.RpcServices;
 
+import static org.actorrpc.testutil.Bounded.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,8 +29,6 @@ import static org.awaitility.Awaitility.await;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchedulingTest {
-
-	private static final Duration BOUND = Duration.ofSeconds(20);
 
 	private static final long DELAY_MILLIS = 150;
 
@@ -50,7 +50,7 @@ class SchedulingTest {
 
 		CompletableFuture<Long> ranAt = endpoint.scheduleRunAsyncNanos(Duration.ofMillis(DELAY_MILLIS));
 
-		assertThat(ranAt.get(BOUND.toSeconds(), TimeUnit.SECONDS) - scheduledAt)
+		assertThat(Bounded.get(ranAt) - scheduledAt)
 			.isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(DELAY_MILLIS));
 		assertThat(endpoint.mainThreadViolations.get()).isZero();
 	}
@@ -62,7 +62,7 @@ class SchedulingTest {
 
 		CompletableFuture<Long> ranAt = endpoint.scheduleRunAsyncSeconds(1);
 
-		assertThat(ranAt.get(BOUND.toSeconds(), TimeUnit.SECONDS) - scheduledAt)
+		assertThat(Bounded.get(ranAt) - scheduledAt)
 			.isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(1));
 	}
 
@@ -78,9 +78,9 @@ class SchedulingTest {
 			return System.nanoTime();
 		}, DELAY_MILLIS, TimeUnit.MILLISECONDS);
 
-		assertThat(callable.get(BOUND.toSeconds(), TimeUnit.SECONDS) - scheduledAt)
+		assertThat(Bounded.get(callable) - scheduledAt)
 			.isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(DELAY_MILLIS));
-		runnable.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(runnable);
 		assertThat(endpoint.mainThreadChecks.get()).isEqualTo(2);
 		assertThat(endpoint.mainThreadViolations.get()).isZero();
 	}
@@ -111,7 +111,7 @@ class SchedulingTest {
 		ScheduledFuture<String> marker = endpoint.executor().schedule(() -> "marker", 3 * DELAY_MILLIS,
 				TimeUnit.MILLISECONDS);
 
-		assertThat(marker.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("marker");
+		assertThat(Bounded.get(marker)).isEqualTo("marker");
 		assertThat(runnable.isCancelled()).isTrue();
 		assertThat(callable.isCancelled()).isTrue();
 		assertThat(runnableRan).isFalse();
@@ -126,10 +126,10 @@ class SchedulingTest {
 		endpoint.executor().schedule(() -> executorTaskRan.set(true), DELAY_MILLIS, TimeUnit.MILLISECONDS);
 		endpoint.scheduleFlag(scheduledRunAsyncRan, Duration.ofMillis(DELAY_MILLIS));
 
-		endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(endpoint.closeAsync());
 		ScheduledFuture<?> marker = endpoint.getRpcService().getScheduledExecutor().schedule(() -> {
 		}, 3 * DELAY_MILLIS, TimeUnit.MILLISECONDS);
-		marker.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(marker);
 
 		assertThat(executorTaskRan).isFalse();
 		assertThat(scheduledRunAsyncRan).isFalse();
@@ -138,13 +138,13 @@ class SchedulingTest {
 	@Test
 	void schedulingOnTheMainThreadExecutorAfterCloseNeverRuns() throws Exception {
 		SchedulingEndpoint endpoint = startEndpoint("after-close");
-		endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(endpoint.closeAsync());
 		AtomicBoolean ran = new AtomicBoolean();
 
 		ScheduledFuture<?> late = endpoint.executor().schedule(() -> ran.set(true), 10, TimeUnit.MILLISECONDS);
 		ScheduledFuture<?> marker = endpoint.getRpcService().getScheduledExecutor().schedule(() -> {
 		}, 3 * DELAY_MILLIS, TimeUnit.MILLISECONDS);
-		marker.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(marker);
 
 		assertThat(ran).isFalse();
 		assertThat(late.isDone()).as("a task scheduled after close is cancelled, not left pending forever")
@@ -167,7 +167,7 @@ class SchedulingTest {
 		for (CompletableFuture<Integer> rpc : rpcs) {
 			assertThat(rpc).succeedsWithin(BOUND);
 		}
-		assertThat(total.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(runs + 3);
+		assertThat(Bounded.get(total)).isEqualTo(runs + 3);
 		assertThat(endpoint.concurrentAccesses.get()).isZero();
 		assertThat(endpoint.mainThreadViolations.get()).isZero();
 	}
@@ -175,15 +175,14 @@ class SchedulingTest {
 	@Test
 	void serviceSchedulerRunsAOneShotTaskNoEarlierThanTheDelayAndNotOnAnEndpointThread() throws Exception {
 		SchedulingEndpoint endpoint = startEndpoint("service-scheduler");
-		String mainThread = endpoint.getSelfGateway(SchedulingGateway.class).threadName()
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		String mainThread = Bounded.get(endpoint.getSelfGateway(SchedulingGateway.class).threadName());
 		long scheduledAt = System.nanoTime();
 
 		ScheduledFuture<String> result = this.service.getScheduledExecutor()
 			.schedule(() -> Thread.currentThread().getName() + "@" + (System.nanoTime() - scheduledAt), DELAY_MILLIS,
 					TimeUnit.MILLISECONDS);
 
-		String[] parts = result.get(BOUND.toSeconds(), TimeUnit.SECONDS).split("@");
+		String[] parts = Bounded.get(result).split("@");
 		assertThat(Long.parseLong(parts[1])).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(DELAY_MILLIS));
 		assertThat(parts[0]).isNotEqualTo(mainThread);
 	}
@@ -225,7 +224,7 @@ class SchedulingTest {
 			runs.incrementAndGet();
 		}, 0, 20, TimeUnit.MILLISECONDS);
 		await().atMost(BOUND).until(() -> runs.get() >= 3);
-		endpoint.closeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		Bounded.get(endpoint.closeAsync());
 		int afterClose = runs.get();
 		CompletableFuture<Void> marker = new CompletableFuture<>();
 		endpoint.getRpcService().getScheduledExecutor().schedule(() -> marker.complete(null), 200,

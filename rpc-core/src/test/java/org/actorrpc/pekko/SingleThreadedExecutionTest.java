@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
+import org.actorrpc.testutil.Bounded;
 import org.actorrpc.testutil.RpcServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,10 +61,8 @@ class SingleThreadedExecutionTest {
 		PekkoRpcService clientB = this.clientB;
 		CounterEndpoint endpoint = new CounterEndpoint(server, "counter");
 		endpoint.start();
-		CounterGateway viaA = clientA.connect(endpoint.getAddress(), CounterGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		CounterGateway viaB = clientB.connect(endpoint.getAddress(), CounterGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		CounterGateway viaA = Bounded.get(clientA.connect(endpoint.getAddress(), CounterGateway.class), BOUND);
+		CounterGateway viaB = Bounded.get(clientB.connect(endpoint.getAddress(), CounterGateway.class), BOUND);
 		CountDownLatch go = new CountDownLatch(1);
 		List<CompletableFuture<Void>> callers = new ArrayList<>();
 
@@ -73,8 +72,8 @@ class SingleThreadedExecutionTest {
 		}
 		go.countDown();
 
-		CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)).get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		assertThat(viaA.count().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(CALLERS * CALLS_PER_CALLER);
+		Bounded.get(CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)), BOUND);
+		assertThat(Bounded.get(viaA.count(), BOUND)).isEqualTo(CALLERS * CALLS_PER_CALLER);
 		assertThat(endpoint.overlaps.get()).as("calls that ran while another call was running").isZero();
 		assertThat(endpoint.threads).hasSize(1);
 		assertThat(endpoint.threads.iterator().next().getName())
@@ -116,15 +115,14 @@ class SingleThreadedExecutionTest {
 		PekkoRpcService client = this.clientB;
 		CounterEndpoint endpoint = new CounterEndpoint(server, "fifo");
 		endpoint.start();
-		CounterGateway gateway = client.connect(endpoint.getAddress(), CounterGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		CounterGateway gateway = Bounded.get(client.connect(endpoint.getAddress(), CounterGateway.class), BOUND);
 		int calls = 10_000;
 
 		for (int i = 0; i < calls; i++) {
 			gateway.record(i);
 		}
 
-		await().atMost(BOUND).until(() -> gateway.recorded().get(BOUND.toSeconds(), TimeUnit.SECONDS) == calls);
+		await().atMost(BOUND).until(() -> Bounded.get(gateway.recorded(), BOUND) == calls);
 		assertThat(endpoint.outOfOrder.get()).as("messages that arrived before an earlier one").isZero();
 		assertThat(endpoint.lastRecorded).isEqualTo(calls - 1);
 	}
@@ -135,14 +133,13 @@ class SingleThreadedExecutionTest {
 		PekkoRpcService client = this.clientB;
 		CounterEndpoint endpoint = new CounterEndpoint(server, "mixed");
 		endpoint.start();
-		CounterGateway gateway = client.connect(endpoint.getAddress(), CounterGateway.class)
-			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		CounterGateway gateway = Bounded.get(client.connect(endpoint.getAddress(), CounterGateway.class), BOUND);
 
 		for (int i = 0; i < 1000; i++) {
 			gateway.record(i);
 		}
 		// A request sent after the tells is answered after all of them were processed.
-		assertThat(gateway.recorded().get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1000);
+		assertThat(Bounded.get(gateway.recorded(), BOUND)).isEqualTo(1000);
 		assertThat(endpoint.outOfOrder.get()).isZero();
 	}
 

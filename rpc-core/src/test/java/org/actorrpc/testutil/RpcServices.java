@@ -17,11 +17,12 @@ import org.actorrpc.pekko.PekkoRpcServiceSettings;
 
 /**
  * JUnit extension that creates {@link PekkoRpcService}s on 127.0.0.1, port 0, each with a unique
- * system name, and closes them (and any other registered resource) newest first, with bounded
- * waits: what a test creates is closed after that test; what a {@code @BeforeAll} method creates
- * (extension registered on a static field) is closed after the class, so expensive services can
- * be shared by the tests of a class. Register it with {@code @RegisterExtension}. Not
- * thread-safe: create services from the test thread.
+ * system name, and always closes them (and any other registered resource) newest first, with
+ * bounded waits, even when the test failed: what a test creates is closed after that test; what a
+ * {@code @BeforeAll} method creates (extension registered on a static field) is closed after the
+ * class, so expensive services can be shared by the tests of a class. {@link #pair} creates the
+ * server and client services most remote tests need. Register it with {@code @RegisterExtension}.
+ * Public API only. Not thread-safe: create services from the test thread.
  */
 public final class RpcServices implements BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
@@ -83,6 +84,38 @@ public final class RpcServices implements BeforeEachCallback, AfterEachCallback,
 		PekkoRpcService service = new PekkoRpcService(settings);
 		scope().push(() -> closeService(service));
 		return service;
+	}
+
+	/**
+	 * Creates a server service and a client service with default test settings.
+	 * @return the pair
+	 */
+	public RpcServicePair pair() {
+		return pair(UnaryOperator.identity());
+	}
+
+	/**
+	 * Creates a server service and a client service, both with the same changes to the default
+	 * test settings (a frame size, an ask timeout, serializable classes...).
+	 * @param customizer changes applied to both services' settings
+	 * @return the pair
+	 */
+	public RpcServicePair pair(UnaryOperator<PekkoRpcServiceSettings.Builder> customizer) {
+		return pair(customizer, customizer);
+	}
+
+	/**
+	 * Creates a server service and a client service, each with its own changes to the default
+	 * test settings.
+	 * @param serverCustomizer changes to the server's settings
+	 * @param clientCustomizer changes to the client's settings
+	 * @return the pair
+	 */
+	public RpcServicePair pair(UnaryOperator<PekkoRpcServiceSettings.Builder> serverCustomizer,
+			UnaryOperator<PekkoRpcServiceSettings.Builder> clientCustomizer) {
+		PekkoRpcService server = create("server", serverCustomizer);
+		PekkoRpcService client = create("client", clientCustomizer);
+		return new RpcServicePair(server, client);
 	}
 
 	/**

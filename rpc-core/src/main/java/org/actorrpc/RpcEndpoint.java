@@ -43,6 +43,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Methods of this class are thread-safe unless their Javadoc says they must be called from the
  * main thread.
+ *
+ * <p>(The file is long because it is the contract endpoint authors read: two fifths of it is
+ * Javadoc, and the nested {@link MainThreadExecutor} stays here as in Flink, where code being ported
+ * expects it.)
  */
 public abstract class RpcEndpoint implements RpcGateway, AutoCloseableAsync {
 

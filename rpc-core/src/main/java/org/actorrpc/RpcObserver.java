@@ -54,6 +54,19 @@ public interface RpcObserver {
 	}
 
 	/**
+	 * A caller found a flow-control limit reached: the window of messages in flight to a remote
+	 * endpoint, or a local endpoint's mailbox capacity. Called on the calling thread after it waited
+	 * (or could not wait); never on the fast path.
+	 * @param recipient address of the endpoint called
+	 * @param limit {@code "window"} or {@code "mailbox"}
+	 * @param waitedNanos how long the caller waited for capacity (0 when it could not wait)
+	 * @param admitted whether capacity came in time and the call went ahead; {@code false} means the
+	 * call failed with the limit's error
+	 */
+	default void capacityWaited(String recipient, String limit, long waitedNanos, boolean admitted) {
+	}
+
+	/**
 	 * Messages sent by this service were not, or not confirmed as, delivered: the remote service
 	 * became unreachable or restarted while they were in flight, or the receiving endpoint refused
 	 * fire-and-forget messages (its mailbox was full, or it was not running). Calls among them fail

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.pekko.actor.ActorRef;
 
+import org.actorrpc.RpcObserver;
 import org.actorrpc.exceptions.RpcException;
 import org.actorrpc.pekko.FlowControlSettings;
 
@@ -42,6 +43,8 @@ final class OutboundFlow {
 
 	private final FlowControlSettings limits;
 
+	private final RpcObserver observer;
+
 	/** Messages in flight (upper 24 bits) and bytes in flight (lower 40 bits). */
 	private final AtomicLong inFlight = new AtomicLong();
 
@@ -54,11 +57,13 @@ final class OutboundFlow {
 	/** How many grants arrived; tells a waiting sender whether credit comes back unasked. */
 	private volatile long releases;
 
-	OutboundFlow(String endpointAddress, ActorRef target, ActorRef replyTo, FlowControlSettings limits) {
+	OutboundFlow(String endpointAddress, ActorRef target, ActorRef replyTo, FlowControlSettings limits,
+			RpcObserver observer) {
 		this.endpointAddress = endpointAddress;
 		this.target = target;
 		this.replyTo = replyTo;
 		this.limits = limits;
+		this.observer = observer;
 	}
 
 	/**
@@ -72,6 +77,20 @@ final class OutboundFlow {
 		if (this.waiters == 0 && tryAcquire(bytes)) {
 			return null;
 		}
+		long start = System.nanoTime();
+		RpcException refused = acquireSlowly(bytes, invocation, mayWait);
+		if (this.observer != RpcObserver.NOOP) {
+			try {
+				this.observer.capacityWaited(this.endpointAddress, "window", System.nanoTime() - start, refused == null);
+			}
+			catch (RuntimeException ex) {
+				// observers must not throw; a failing one does not change the call's outcome
+			}
+		}
+		return refused;
+	}
+
+	private RpcException acquireSlowly(int bytes, String invocation, boolean mayWait) {
 		long timeoutNanos = mayWait ? PendingCall.saturatedNanos(this.limits.overflowTimeout()) : 0;
 		if (timeoutNanos == 0) {
 			if (tryAcquire(bytes)) {

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.pekko.actor.ActorRef;
 
+import org.actorrpc.RpcObserver;
 import org.actorrpc.exceptions.RecipientUnreachableException;
 import org.actorrpc.pekko.FlowControlSettings;
 
@@ -32,6 +33,8 @@ final class Peer {
 
 	private final FlowControlSettings limits;
 
+	private final RpcObserver observer;
+
 	private final ConcurrentHashMap<Long, PendingCall> pending = new ConcurrentHashMap<>();
 
 	private final ConcurrentHashMap<String, OutboundFlow> flows = new ConcurrentHashMap<>();
@@ -55,7 +58,8 @@ final class Peer {
 	volatile long lastDemand;
 
 	Peer(int id, String address, ActorRef root, ActorRef replyActor, AtomicLong sequence,
-			FlowControlSettings limits) {
+			FlowControlSettings limits, RpcObserver observer) {
+		this.observer = observer;
 		this.id = id;
 		this.address = address;
 		this.root = root;
@@ -85,7 +89,7 @@ final class Peer {
 		OutboundFlow flow = this.flows.get(endpointId);
 		return (flow != null) ? flow
 				: this.flows.computeIfAbsent(endpointId,
-						(id) -> new OutboundFlow(endpointAddress, target, this.replyActor, this.limits));
+						(id) -> new OutboundFlow(endpointAddress, target, this.replyActor, this.limits, this.observer));
 	}
 
 	/**

@@ -81,7 +81,7 @@ final class PeerMonitor {
 				int id = this.peerIds.incrementAndGet();
 				ActorRef remoteRoot = this.system.provider().resolveActorRef(address + "/user/rpc");
 				peer = new Peer(id, address.toString(), remoteRoot, this.replyActor, this.callSequence,
-						this.context.settings().flowControl());
+						this.context.settings().flowControl(), this.context.observer());
 				Peer[] table = this.peersById;
 				if (id >= table.length) {
 					table = Arrays.copyOf(table, Math.max(id + 1, table.length * 2));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcEndpointView;
@@ -13,7 +14,7 @@ import org.actorrpc.RpcService;
 
 /**
  * Endpoint of {@link FlowGateway}. For each sender it expects sequence numbers 0, 1, 2, … and
- * remembers the first violation. Each sequenced message may cost {@code workPerMessage} of busy
+ * remembers the first violation. Each sequenced message may cost {@code workPerMessage} of
  * main-thread time, and may wait for a gate to open (a stuck endpoint), bounded so a failed test
  * never hangs.
  */
@@ -76,9 +77,11 @@ public class FlowEndpoint extends RpcEndpoint implements FlowGateway {
 			}
 		}
 		if (!this.workPerMessage.isZero()) {
+			// A slow consumer that does not burn a core the test machine needs for the transports.
 			long until = System.nanoTime() + this.workPerMessage.toNanos();
-			while (System.nanoTime() < until) {
-				Thread.onSpinWait();
+			long remaining;
+			while ((remaining = until - System.nanoTime()) > 0) {
+				LockSupport.parkNanos(remaining);
 			}
 		}
 	}

@@ -55,7 +55,8 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 
 	private final EndpointThread thread;
 
-	private final Fence fence;
+	/** The endpoint's fence, resolved on first use: a fenced endpoint's token is set after this server is created. */
+	private volatile Fence fence;
 
 	private final int capacity;
 
@@ -89,7 +90,6 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 		this.gateways = List.copyOf(GatewayInterfaces.of(endpoint.getClass()));
 		this.loggingContext = Map.copyOf(loggingContext);
 		this.onTerminated = onTerminated;
-		this.fence = (endpoint instanceof FencedRpcEndpoint<?> fenced) ? Fence.of(fenced.getFencingToken()) : Fence.NONE;
 		this.capacity = context.settings().flowControl().mailboxCapacityOf(this.endpointId);
 		this.mailbox = new EndpointMailbox(this.capacity);
 		this.thread = new EndpointThread(this, "actorrpc-" + context.systemName() + "-" + this.endpointId);
@@ -115,7 +115,21 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 	}
 
 	Fence fence() {
-		return this.fence;
+		Fence current = this.fence;
+		if (current == null) {
+			if (!(this.endpoint instanceof FencedRpcEndpoint<?> fenced)) {
+				current = Fence.NONE;
+			}
+			else if (fenced.getFencingToken() == null) {
+				// Still inside the endpoint's constructor: nothing can be admitted under its token yet.
+				return Fence.NONE;
+			}
+			else {
+				current = Fence.of(fenced.getFencingToken());
+			}
+			this.fence = current;
+		}
+		return current;
 	}
 
 	boolean isTerminated() {

@@ -43,7 +43,10 @@ class FlowControlProcessTest {
 		try (EchoNodeProcess node = this.services.register(EchoNodeProcess.start(List.of("-Xmx64m"),
 				FlowNodeMain.class, RpcServices.uniqueName("small-heap"), "0", "2"))) {
 			FlowControlSettings limits = FlowControlSettings.defaults().withOverflowTimeout(Duration.ofMillis(200));
-			PekkoRpcService client = this.services.create("flooder", (b) -> b.flowControl(limits));
+			// This test is about memory and the policy: a starved child JVM on a loaded machine must not also
+			// trip the liveness limit, which other tests cover.
+			PekkoRpcService client = this.services.create("flooder",
+					(b) -> b.flowControl(limits).peerUnreachableAfter(Duration.ofSeconds(30)));
 			FlowGateway slow = client.connect(node.address(), FlowGateway.class).get(60, TimeUnit.SECONDS);
 			EchoGateway sibling = client.connect(node.address().replace("/slow", "/echo"), EchoGateway.class)
 				.get(60, TimeUnit.SECONDS);

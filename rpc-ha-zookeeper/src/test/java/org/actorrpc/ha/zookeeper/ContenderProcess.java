@@ -32,6 +32,8 @@ final class ContenderProcess implements AutoCloseable {
 
 	private final List<String> output = Collections.synchronizedList(new ArrayList<>());
 
+	private final List<String> history = Collections.synchronizedList(new ArrayList<>());
+
 	private ContenderProcess(String name, Process process, Path acceptLog) {
 		this.name = name;
 		this.process = process;
@@ -58,7 +60,9 @@ final class ContenderProcess implements AutoCloseable {
 			String line;
 			while ((line = in.readLine()) != null) {
 				if (line.startsWith(ContenderNodeMain.EVENT_PREFIX)) {
-					this.events.add(line.substring(ContenderNodeMain.EVENT_PREFIX.length()).split(" "));
+					String event = line.substring(ContenderNodeMain.EVENT_PREFIX.length());
+					this.history.add(event);
+					this.events.add(event.split(" "));
 				}
 				else if (this.output.size() < 2000) {
 					this.output.add(line);
@@ -89,6 +93,17 @@ final class ContenderProcess implements AutoCloseable {
 			if (event[0].equals(kind)) {
 				return event;
 			}
+		}
+	}
+
+	/**
+	 * Returns whether the node printed an event starting with the given text (without consuming it).
+	 * @param prefix for example {@code "GRANTED <session>"}
+	 * @return true if it did
+	 */
+	boolean printed(String prefix) {
+		synchronized (this.history) {
+			return this.history.stream().anyMatch((event) -> event.startsWith(prefix));
 		}
 	}
 

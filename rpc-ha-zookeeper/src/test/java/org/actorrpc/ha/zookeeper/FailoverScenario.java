@@ -31,8 +31,8 @@ final class FailoverScenario {
 
 	private static final int CALLS_PER_LEADER = 20;
 
-	/** Short, so that calls to a dead leader do not pile up. */
-	private static final Duration CALL_TIMEOUT = Duration.ofMillis(500);
+	/** Short, so that calls to a dead leader do not pile up; long enough for a loaded machine. */
+	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
 
 	/** A call that succeeded, under which token, answered when. */
 	record Success(UUID token, long micros) {
@@ -47,21 +47,23 @@ final class FailoverScenario {
 	 * @param grantedAt the standby was granted leadership (its own clock)
 	 * @param publishedAt the standby's leader information was written
 	 * @param retrievedAt caller's retrieval reported the standby
+	 * @param connectedAt caller's connection (handshake) to the standby's endpoint completed
 	 * @param firstCallAt first successful call on the standby
 	 * @param oldTokenRefusal what a call with the old token to the new leader failed with
 	 * @param intervals accept intervals per token, from both JVMs' logs
 	 * @param successes calls the caller saw succeed
 	 */
 	record Result(UUID firstToken, UUID secondToken, long killedAt, long noLeaderAt, long grantedAt, long publishedAt,
-			long retrievedAt, long firstCallAt, Throwable oldTokenRefusal, List<AcceptLog.Interval> intervals,
+			long retrievedAt, long connectedAt, long firstCallAt, Throwable oldTokenRefusal, List<AcceptLog.Interval> intervals,
 			List<Success> successes) {
 
 		String breakdown(Duration sessionTimeout) {
 			return String.format(
-					"session timeout %d ms: failover %d ms = detection %d + election %d + publication %d + retrieval %d + reconnect %d",
+					"session timeout %d ms: failover %d ms = detection %d + election %d + publication %d + retrieval %d + reconnect %d (handshake %d, first call %d)",
 					sessionTimeout.toMillis(), ms(this.firstCallAt - this.killedAt), ms(this.noLeaderAt - this.killedAt),
 					ms(this.grantedAt - this.noLeaderAt), ms(this.publishedAt - this.grantedAt),
-					ms(this.retrievedAt - this.publishedAt), ms(this.firstCallAt - this.retrievedAt));
+					ms(this.retrievedAt - this.publishedAt), ms(this.firstCallAt - this.retrievedAt),
+					ms(this.connectedAt - this.retrievedAt), ms(this.firstCallAt - this.connectedAt));
 		}
 
 		long failoverMillis() {
@@ -104,15 +106,14 @@ final class FailoverScenario {
 			.connectionTimeout(Duration.ofSeconds(1))
 			.retryBaseSleep(Duration.ofMillis(100))
 			.build());
+		// both JVMs start at once; whichever is granted first leads, the other is the standby
 		try (ContenderProcess first = ContenderProcess.start("first", this.connectString, this.clusterId,
-				this.sessionTimeout, this.workDir.resolve("first-accepts.log"))) {
-			// alone, the first leads; the second is the standby
-			first.awaitEvent("PUBLISHED", BOUND);
-			try (ContenderProcess second = ContenderProcess.start("second", this.connectString, this.clusterId,
-					this.sessionTimeout, this.workDir.resolve("second-accepts.log"))) {
-				second.awaitEvent("CONTENDING", BOUND);
-				return run(client, ha, first, second);
-			}
+				this.sessionTimeout, this.workDir.resolve("first-accepts.log"));
+				ContenderProcess second = ContenderProcess.start("second", this.connectString, this.clusterId,
+						this.sessionTimeout, this.workDir.resolve("second-accepts.log"))) {
+			first.awaitEvent("CONTENDING", BOUND);
+			second.awaitEvent("CONTENDING", BOUND);
+			return run(client, ha, first, second);
 		}
 		finally {
 			ha.close();
@@ -126,8 +127,8 @@ final class FailoverScenario {
 		LeaderRetrievalService retrieval = ha.createLeaderRetrievalService(ContenderNodeMain.COMPONENT);
 		retrieval.start(follower);
 		LeaderInformation leader = follower.awaitLeader(null, BOUND);
-		ContenderProcess leaderProcess = first;
-		ContenderProcess standby = second;
+		ContenderProcess leaderProcess = whoWasGranted(leader.sessionId(), first, second);
+		ContenderProcess standby = (leaderProcess == first) ? second : first;
 		Caller caller = new Caller(follower);
 		Thread callerThread = new Thread(caller, "failover-caller");
 		callerThread.start();
@@ -143,20 +144,33 @@ final class FailoverScenario {
 			caller.awaitSuccesses(newToken, CALLS_PER_LEADER, BOUND);
 			Throwable refusal = Failures.failureOf(
 					client.connect(published[2], leader.sessionId(), CounterGateway.class)
-						.thenCompose((gateway) -> gateway.increment(CALL_TIMEOUT)),
+						.thenCompose((gateway) -> gateway.increment(BOUND)),
 					BOUND);
 			caller.stop();
 			callerThread.join(BOUND.toMillis());
 			retrieval.stop();
 			return new Result(leader.sessionId(), newToken, killedAt, follower.noLeaderAfter(killedAt),
 					Long.parseLong(granted[2]), Long.parseLong(published[3]), follower.leaderAt(newToken),
-					caller.firstSuccess(newToken), refusal,
+					follower.connectedAt(newToken), caller.firstSuccess(newToken), refusal,
 					AcceptLog.intervals(List.of(first.acceptLog(), second.acceptLog())), List.copyOf(caller.successes));
 		}
 		finally {
 			caller.stop();
 			callerThread.join(BOUND.toMillis());
 		}
+	}
+
+	private static ContenderProcess whoWasGranted(UUID session, ContenderProcess first, ContenderProcess second) {
+		long deadline = System.nanoTime() + BOUND.toNanos();
+		while (System.nanoTime() < deadline) {
+			for (ContenderProcess candidate : List.of(first, second)) {
+				if (candidate.printed("GRANTED " + session)) {
+					return candidate;
+				}
+			}
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+		}
+		throw new AssertionError("neither contender printed its grant of " + session);
 	}
 
 	/** Follows the leader: connects to each announced leader with its session id as token. */
@@ -177,6 +191,8 @@ final class FailoverScenario {
 
 		private final Queue<Object[]> leaders = new ConcurrentLinkedQueue<>();
 
+		private final Queue<Object[]> connected = new ConcurrentLinkedQueue<>();
+
 		Follower(PekkoRpcService client) {
 			this.client = client;
 		}
@@ -193,6 +209,7 @@ final class FailoverScenario {
 			this.client.connect(leader.address(), leader.sessionId(), CounterGateway.class)
 				.whenComplete((gateway, failure) -> {
 					if (failure == null) {
+						this.connected.add(new Object[] { leader.sessionId(), AcceptLog.nowMicros() });
 						this.current.set(new Target(leader.sessionId(), gateway));
 					}
 					else if (leader.equals(this.latest)) {
@@ -228,6 +245,15 @@ final class FailoverScenario {
 			throw new AssertionError("no leader announced within " + bound);
 		}
 
+		long connectedAt(UUID token) {
+			for (Object[] entry : this.connected) {
+				if (entry[0].equals(token)) {
+					return (long) entry[1];
+				}
+			}
+			throw new AssertionError("the caller never connected to leader " + token);
+		}
+
 		long leaderAt(UUID token) {
 			for (Object[] entry : this.leaders) {
 				if (((LeaderInformation) entry[0]).sessionId().equals(token)) {
@@ -257,6 +283,8 @@ final class FailoverScenario {
 
 		private final AtomicLong outstanding = new AtomicLong();
 
+		private final AtomicLong fired = new AtomicLong();
+
 		private volatile boolean stopped;
 
 		Caller(Follower follower) {
@@ -267,9 +295,10 @@ final class FailoverScenario {
 		public void run() {
 			while (!this.stopped) {
 				Follower.Target target = this.follower.current.get();
-				if (target != null && this.outstanding.get() < 500) {
+				if (target != null && this.outstanding.get() < 1000) {
 					this.outstanding.incrementAndGet();
-					target.gateway().increment(CALL_TIMEOUT).whenComplete((count, failure) -> {
+					this.fired.incrementAndGet();
+					call(target).whenComplete((count, failure) -> {
 						this.outstanding.decrementAndGet();
 						if (failure == null) {
 							this.successes.add(new Success(target.token(), AcceptLog.nowMicros()));
@@ -280,6 +309,15 @@ final class FailoverScenario {
 					});
 				}
 				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+			}
+		}
+
+		private java.util.concurrent.CompletableFuture<Long> call(Follower.Target target) {
+			try {
+				return target.gateway().increment(CALL_TIMEOUT);
+			}
+			catch (RuntimeException ex) {
+				return java.util.concurrent.CompletableFuture.failedFuture(ex);
 			}
 		}
 
@@ -296,7 +334,9 @@ final class FailoverScenario {
 				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
 			}
 			throw new AssertionError("fewer than " + count + " calls succeeded under " + token + " within " + bound
-					+ "; last failure: " + this.follower.lastFailure.get(), this.follower.lastFailure.get());
+					+ " (calls made " + this.fired.get() + ", unanswered " + this.outstanding.get() + ", connected to "
+					+ this.follower.current.get() + "); last failure: " + this.follower.lastFailure.get(),
+					this.follower.lastFailure.get());
 		}
 
 		long firstSuccess(UUID token) {

@@ -38,6 +38,9 @@ public final class StandaloneHighAvailabilityServices implements HighAvailabilit
 	/** Addresses confirmed by contenders of these services, per component; guarded by lock. */
 	private final Map<String, String> confirmedAddresses = new HashMap<>();
 
+	/** Elections created and not closed; guarded by lock. */
+	private final List<Election> elections = new ArrayList<>();
+
 	/** Started listeners per component; guarded by lock. */
 	private final Map<String, List<Retrieval>> retrievals = new HashMap<>();
 
@@ -76,7 +79,9 @@ public final class StandaloneHighAvailabilityServices implements HighAvailabilit
 		ComponentIds.requireValid(componentId);
 		synchronized (this.lock) {
 			requireOpen();
-			return new Election(componentId);
+			Election election = new Election(componentId);
+			this.elections.add(election);
+			return election;
 		}
 	}
 
@@ -94,6 +99,10 @@ public final class StandaloneHighAvailabilityServices implements HighAvailabilit
 		synchronized (this.lock) {
 			if (this.closed) {
 				return;
+			}
+			// revocations are queued before the thread stops, so every leader hears of it
+			for (Election election : new ArrayList<>(this.elections)) {
+				election.close();
 			}
 			this.closed = true;
 			this.retrievals.clear();
@@ -191,6 +200,7 @@ public final class StandaloneHighAvailabilityServices implements HighAvailabilit
 		@Override
 		public void close() {
 			synchronized (StandaloneHighAvailabilityServices.this.lock) {
+				StandaloneHighAvailabilityServices.this.elections.remove(this);
 				if (!this.leading) {
 					return;
 				}

@@ -83,6 +83,20 @@ class StandaloneHighAvailabilityServicesTest {
 	}
 
 	@Test
+	void closingTheServicesRevokesEveryLeadership() throws Exception {
+		StandaloneHighAvailabilityServices own = new StandaloneHighAvailabilityServices();
+		Recorder contender = new Recorder();
+		own.createLeaderElection("jobmaster").startLeaderElection(contender);
+		contender.next();
+
+		own.close();
+
+		assertThat(contender.next()).isEqualTo("revoked");
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> own.createLeaderElection("jobmaster"))
+			.withMessageContaining("closed");
+	}
+
+	@Test
 	void startingAnElectionTwiceIsRefused() {
 		LeaderElection election = this.services.createLeaderElection("jobmaster");
 		election.startLeaderElection(new Recorder());

@@ -95,21 +95,19 @@ public final class ZooKeeperHighAvailabilityServices implements HighAvailability
 	public LeaderElection createLeaderElection(String componentId) {
 		ComponentIds.requireValid(componentId);
 		requireOpen();
-		ZooKeeperLeaderElection[] created = new ZooKeeperLeaderElection[1];
-		created[0] = new ZooKeeperLeaderElection(this.client, componentId, () -> this.elections.remove(created[0]));
-		this.elections.add(created[0]);
-		return created[0];
+		ZooKeeperLeaderElection election = new ZooKeeperLeaderElection(this.client, componentId, this.elections::remove);
+		this.elections.add(election);
+		return election;
 	}
 
 	@Override
 	public LeaderRetrievalService createLeaderRetrievalService(String componentId) {
 		ComponentIds.requireValid(componentId);
 		requireOpen();
-		ZooKeeperLeaderRetrieval[] created = new ZooKeeperLeaderRetrieval[1];
-		created[0] = new ZooKeeperLeaderRetrieval(this.client, componentId, this.settings.tolerateSuspendedConnection(),
-				() -> this.retrievals.remove(created[0]));
-		this.retrievals.add(created[0]);
-		return created[0];
+		ZooKeeperLeaderRetrieval retrieval = new ZooKeeperLeaderRetrieval(this.client, componentId,
+				this.settings.tolerateSuspendedConnection(), this.retrievals::remove);
+		this.retrievals.add(retrieval);
+		return retrieval;
 	}
 
 	private void requireOpen() {

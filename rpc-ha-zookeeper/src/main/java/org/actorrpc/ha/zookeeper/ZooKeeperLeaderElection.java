@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
@@ -49,7 +50,7 @@ final class ZooKeeperLeaderElection implements LeaderElection {
 
 	private final String infoPath;
 
-	private final Runnable onClose;
+	private final Consumer<ZooKeeperLeaderElection> onClose;
 
 	private final CallbackThread events;
 
@@ -69,7 +70,7 @@ final class ZooKeeperLeaderElection implements LeaderElection {
 	/** The latch node the current grant belongs to; events thread only. */
 	private String grantedLatchNode;
 
-	ZooKeeperLeaderElection(CuratorFramework client, String componentId, Runnable onClose) {
+	ZooKeeperLeaderElection(CuratorFramework client, String componentId, Consumer<ZooKeeperLeaderElection> onClose) {
 		this.client = client;
 		this.componentId = componentId;
 		this.latchPath = ZooKeeperPaths.latch(componentId);
@@ -150,7 +151,7 @@ final class ZooKeeperLeaderElection implements LeaderElection {
 			this.events.tryExecute(() -> withdraw(toClose));
 		}
 		this.events.stop();
-		this.onClose.run();
+		this.onClose.accept(this);
 	}
 
 	/** Events thread: removes our published information, leaves the latch, revokes. */

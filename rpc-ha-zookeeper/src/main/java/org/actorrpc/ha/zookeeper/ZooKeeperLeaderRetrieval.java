@@ -1,6 +1,7 @@
 package org.actorrpc.ha.zookeeper;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.cache.ChildData;
@@ -38,7 +39,7 @@ final class ZooKeeperLeaderRetrieval implements LeaderRetrievalService {
 
 	private final boolean tolerateSuspendedConnection;
 
-	private final Runnable onStop;
+	private final Consumer<ZooKeeperLeaderRetrieval> onStop;
 
 	private final CallbackThread events;
 
@@ -64,7 +65,7 @@ final class ZooKeeperLeaderRetrieval implements LeaderRetrievalService {
 	private LeaderInformation last;
 
 	ZooKeeperLeaderRetrieval(CuratorFramework client, String componentId, boolean tolerateSuspendedConnection,
-			Runnable onStop) {
+			Consumer<ZooKeeperLeaderRetrieval> onStop) {
 		this.client = client;
 		this.componentId = componentId;
 		this.infoPath = ZooKeeperPaths.connectionInfo(componentId);
@@ -107,7 +108,7 @@ final class ZooKeeperLeaderRetrieval implements LeaderRetrievalService {
 			toClose.close();
 		}
 		this.events.stop();
-		this.onStop.run();
+		this.onStop.accept(this);
 	}
 
 	/** Events thread. */

@@ -37,11 +37,17 @@ public final class FailoverMeasurement {
 			for (Duration timeout : timeouts) {
 				for (int run = 1; run <= RUNS; run++) {
 					Path dir = Files.createTempDirectory("failover");
-					FailoverScenario.Result result = new FailoverScenario(server.getConnectString(),
-							"measure-" + timeout.toMillis() + "-" + run, timeout, dir)
-						.run();
-					String line = "run " + run + ": " + result.breakdown(timeout)
-							+ ((result.failoverMillis() <= timeout.toMillis() + 1000) ? "" : "  (over target)");
+					String line;
+					try {
+						FailoverScenario.Result result = new FailoverScenario(server.getConnectString(),
+								"measure-" + timeout.toMillis() + "-" + run, timeout, dir)
+							.run();
+						line = "run " + run + ": " + result.breakdown(timeout)
+								+ ((result.failoverMillis() <= timeout.toMillis() + 1000) ? "" : "  (over target)");
+					}
+					catch (Exception | AssertionError ex) {
+						line = "run " + run + ": session timeout " + timeout.toMillis() + " ms: failed: " + ex.getMessage();
+					}
 					System.out.println(line);
 					lines.add(line);
 				}

@@ -2,6 +2,7 @@ package org.actorrpc.testutil;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.function.Function;
 
 import org.actorrpc.pekko.PekkoRpcService;
 import org.actorrpc.pekko.PekkoRpcServiceSettings;
@@ -32,17 +33,32 @@ public final class EchoNodeMain {
 			System.err.println("usage: EchoNodeMain <systemName> <port> <endpointId>");
 			System.exit(2);
 		}
+		serve(args[0], Integer.parseInt(args[1]), (service) -> {
+			EchoEndpoint endpoint = new EchoEndpoint(service, args[2]);
+			endpoint.start();
+			return endpoint.getAddress();
+		});
+	}
+
+	/**
+	 * Runs a node: starts a service on 127.0.0.1, lets {@code endpoints} start what it serves,
+	 * prints the address it returns after {@value #ADDRESS_PREFIX}, and exits once standard input
+	 * is closed.
+	 * @param systemName the service's system name
+	 * @param port its port, 0 for any free one
+	 * @param endpoints starts the endpoints and returns the address to print
+	 * @throws Exception if the service cannot start
+	 */
+	static void serve(String systemName, int port, Function<PekkoRpcService, String> endpoints) throws Exception {
 		PekkoRpcServiceSettings settings = PekkoRpcServiceSettings.builder()
-			.systemName(args[0])
+			.systemName(systemName)
 			.host("127.0.0.1")
-			.port(Integer.parseInt(args[1]))
+			.port(port)
 			.shutdownTimeout(Duration.ofSeconds(5))
 			.build();
 		PekkoRpcService service = new PekkoRpcService(settings);
 		try {
-			EchoEndpoint endpoint = new EchoEndpoint(service, args[2]);
-			endpoint.start();
-			System.out.println(ADDRESS_PREFIX + endpoint.getAddress());
+			System.out.println(ADDRESS_PREFIX + endpoints.apply(service));
 			System.out.flush();
 			InputStream in = System.in;
 			byte[] buffer = new byte[256];

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
@@ -183,11 +182,8 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 		byte flags = buffer.get();
 		int length = buffer.getInt();
 		ContractRegistry contracts = contracts();
-		RpcException refused = checkPayloadLength(length, buffer.remaining(), contracts, "Request", () -> {
-			GatewayContract contract = contracts.byFingerprint(fingerprint);
-			return (contract != null && methodIndex >= 0 && methodIndex < contract.methods().size())
-					? " for " + PayloadCodec.methodName(contract, methodIndex) : "";
-		});
+		RpcException refused = isAcceptable(length, buffer.remaining(), contracts) ? null
+				: refusal(length, buffer.remaining(), contracts, "Request" + target(contracts, fingerprint, methodIndex));
 		RpcRequest request = (refused != null)
 				? new RpcRequest(callId, fingerprint, methodIndex, null, null, null, refused)
 				: PayloadCodec.decodeRequest(contracts, callId, fingerprint, methodIndex, flags, slice(buffer, length));
@@ -206,7 +202,8 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 		boolean failure = buffer.get() != 0;
 		int length = buffer.getInt();
 		ContractRegistry contracts = contracts();
-		RpcException refused = checkPayloadLength(length, buffer.remaining(), contracts, "Response", () -> "");
+		RpcException refused = isAcceptable(length, buffer.remaining(), contracts) ? null
+				: refusal(length, buffer.remaining(), contracts, "Response");
 		if (refused != null) {
 			contracts.decodeFailures().record("response", refused.getMessage());
 			return new RpcResponse(callId, fingerprint, true, null, refused);
@@ -220,22 +217,27 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 	}
 
 	/**
-	 * Checks the payload length a header declares against the frame and this receiver's own limit,
-	 * which the sender may not share.
+	 * Whether the payload length a header declares fits the frame and this receiver's own limit,
+	 * which the sender may not share. Two comparisons on the hot path.
 	 */
-	private static RpcException checkPayloadLength(int length, int remaining, ContractRegistry contracts, String kind,
-			Supplier<String> target) {
+	private static boolean isAcceptable(int length, int remaining, ContractRegistry contracts) {
+		return length >= 0 && length <= remaining && length <= contracts.maxFrameSize();
+	}
+
+	private static RpcException refusal(int length, int remaining, ContractRegistry contracts, String message) {
 		if (length < 0 || length > remaining) {
-			return new RpcException(kind + target.get() + " declares a payload of " + length + " bytes but its frame "
-					+ "holds " + remaining + ": the message is corrupt");
+			return new RpcException(message + " declares a payload of " + length + " bytes but its frame holds "
+					+ remaining + ": the message is corrupt");
 		}
-		long limit = contracts.maxFrameSize();
-		if (length > limit) {
-			return new RpcException(kind + target.get() + " of " + length + " bytes exceeds the maximum frame size of "
-					+ limit + " bytes of the receiving side, which refused it undecoded. Raise actorrpc.max-frame-size "
-					+ "(PekkoRpcServiceSettings.maxFrameSize) on the receiving side");
-		}
-		return null;
+		return new RpcException(message + " of " + length + " bytes exceeds the maximum frame size of "
+				+ contracts.maxFrameSize() + " bytes of the receiving side, which refused it undecoded. Raise "
+				+ "actorrpc.max-frame-size (PekkoRpcServiceSettings.maxFrameSize) on the receiving side");
+	}
+
+	private static String target(ContractRegistry contracts, long fingerprint, int methodIndex) {
+		GatewayContract contract = contracts.byFingerprint(fingerprint);
+		return (contract != null && methodIndex >= 0 && methodIndex < contract.methods().size())
+				? " for " + PayloadCodec.methodName(contract, methodIndex) : "";
 	}
 
 	private Object undecodable(String manifest, String reason) {

@@ -65,6 +65,21 @@ final class ForgedFrames {
 	}
 
 	/**
+	 * A request whose one {@code String} argument claims {@link Integer#MAX_VALUE} − 1 UTF-8
+	 * characters; the frame is 25 + 6 bytes.
+	 * @param contract a contract
+	 * @param callId the call id
+	 * @param method a method of the contract taking one {@code String}
+	 * @return the frame
+	 */
+	static byte[] stringClaimingTwoBillionChars(GatewayContract contract, long callId, String method) {
+		// UTF-8 flag and continuation in the first byte, then Integer.MAX_VALUE as the encoded count
+		byte[] payload = concat(classId(contract, String.class),
+				new byte[] { (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F });
+		return request(callId, contract.fingerprint(), methodIndex(contract, method), (byte) 0, payload);
+	}
+
+	/**
 	 * A request for {@code count(Object[])} whose argument nests one-element object arrays
 	 * {@code depth} levels deep.
 	 * @param contract the contract of {@link BlobGateway}

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.actorrpc.exceptions.RpcException;
 import org.actorrpc.pekko.PekkoRpcService;
 import org.actorrpc.serialization.GatewayContract;
+import org.actorrpc.testutil.EchoGateway;
+import org.actorrpc.testutil.EchoNodeProcess;
 import org.actorrpc.testutil.Failures;
 import org.actorrpc.testutil.RpcServices;
 
@@ -33,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  * actorrpc's serializer id and manifests, so the receiver decodes bytes crafted here with its real
  * {@link RpcWireSerializer}. Whatever it sends, the receiver stays up for its legitimate client,
  * the forger gets a clear error where there is a caller to answer, and a peer configured with a
- * larger frame size is refused above the receiver's own limit without losing its connection.
+ * larger frame size is refused above the receiver's own limit without losing its connection. A
+ * receiver in a child JVM with a small heap proves that the forged lengths are never allocated.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostilePeerTest {
@@ -155,6 +158,25 @@ class HostilePeerTest {
 		assertThat(remote.size(new byte[1000]).get(AT_ONCE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1000);
 	}
 
+	@Test
+	void receiverWithASmallHeapSurvivesForgedLengthsAndKeepsAnsweringItsClient() throws Exception {
+		// EchoNodeProcess runs with -Xmx128m: any of these claims, allocated, would exhaust its heap
+		EchoNodeProcess node = SERVICES.register(EchoNodeProcess.start(RpcServices.uniqueName("small-heap"), 0, "echo"));
+		PekkoRpcService client = SERVICES.create("small-heap-client");
+		EchoGateway echo = client.connect(node.address(), EchoGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		GatewayContract echoContract = GatewayContract.of(EchoGateway.class, java.util.List.of());
+
+		Received stringAnswer = forgeTo(node.address(),
+				ForgedFrames.stringClaimingTwoBillionChars(echoContract, 201, "echo"));
+		Received contextAnswer = forgeTo(node.address(), ForgedFrames.contextClaimingABillionEntries(echoContract, 202));
+
+		assertThat(stringAnswer.failureMessages()).contains("EchoGateway.echo").contains("a string claiming");
+		assertThat(contextAnswer.failureMessages()).contains("propagated context claiming");
+		assertThat(echo.echo("still here").get(AT_ONCE.toSeconds(), TimeUnit.SECONDS)).isEqualTo("still here");
+		assertThat(node.handle().isAlive()).isTrue();
+		assertThat(node.output()).doesNotContain("OutOfMemoryError");
+	}
+
 	private void assertLegitimateClientAnsweredAtOnce() throws Exception {
 		String message = "legit-" + (++this.calls);
 		assertThat(this.legitimate.echo(message).get(AT_ONCE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(message);
@@ -165,8 +187,15 @@ class HostilePeerTest {
 	}
 
 	private Received forge(String manifest, byte[] frame) throws Exception {
-		Object reply = Patterns.ask(this.hostile.actorSelection(this.endpoint.getAddress()), new Forged(manifest, frame),
-				BOUND)
+		return forgeTo(this.endpoint.getAddress(), manifest, frame);
+	}
+
+	private Received forgeTo(String address, byte[] requestFrame) throws Exception {
+		return forgeTo(address, "Q", requestFrame);
+	}
+
+	private Received forgeTo(String address, String manifest, byte[] frame) throws Exception {
+		Object reply = Patterns.ask(this.hostile.actorSelection(address), new Forged(manifest, frame), BOUND)
 			.toCompletableFuture()
 			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
 		assertThat(reply).isInstanceOf(Received.class);

@@ -92,15 +92,7 @@ class InboundDecoderTest {
 
 	@Test
 	void stringClaimingTwoBillionCharactersIsRefusedBeforeAllocation() {
-		byte[] payload;
-		try (Output output = new Output(16, -1)) {
-			output.writeVarInt(stringRegistrationId() + 2, true);
-			// UTF-8 flag, continuation, then Integer.MAX_VALUE as the encoded char count
-			output.writeBytes(new byte[] { (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F });
-			payload = output.toBytes();
-		}
-		byte[] frame = ForgedFrames.request(13, this.contract.fingerprint(),
-				ForgedFrames.methodIndex(this.contract, "echo"), (byte) 0, payload);
+		byte[] frame = ForgedFrames.stringClaimingTwoBillionChars(this.contract, 13, "echo");
 
 		RpcRequest request = decodeRequestMeasured(frame);
 
@@ -206,16 +198,6 @@ class InboundDecoderTest {
 	@Test
 	void unknownManifestIsDroppedNotThrown() {
 		assertThat(this.serializer.fromBinary(new byte[0], "Z")).isInstanceOf(UndecodableMessage.class);
-	}
-
-	private int stringRegistrationId() {
-		var kryo = this.contract.borrow();
-		try {
-			return kryo.getRegistration(String.class).getId();
-		}
-		finally {
-			this.contract.release(kryo);
-		}
 	}
 
 	private RpcRequest decodeRequest(byte[] frame) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.Function;
 
 import com.esotericsoftware.kryo.Kryo;
@@ -13,13 +14,16 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.serializers.CollectionSerializer;
 import com.esotericsoftware.kryo.serializers.DefaultArraySerializers.ObjectArraySerializer;
+import com.esotericsoftware.kryo.serializers.DefaultArraySerializers.StringArraySerializer;
 import com.esotericsoftware.kryo.serializers.DefaultSerializers.ArraysAsListSerializer;
+import com.esotericsoftware.kryo.serializers.DefaultSerializers.PriorityQueueSerializer;
 import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers.JdkImmutableListSerializer;
 import com.esotericsoftware.kryo.serializers.MapSerializer;
 
 /**
  * Replaces the Kryo serializers that size an allocation from a length read off the wire
- * ({@code new ArrayList(size)}, {@code new HashMap(size)}, {@code Array.newInstance(type, n)})
+ * ({@code new ArrayList(size)}, {@code new HashMap(size)}, {@code new PriorityQueue(size)},
+ * {@code Array.newInstance(type, n)}, {@code new String[n]})
  * with variants that first check the length against the bytes left in the frame (every element
  * takes at least one byte). Same wire format as the serializers they replace. Applied to every
  * registration of a Kryo instance once, before first use.
@@ -58,6 +62,9 @@ final class BoundedSerializers {
 		if (kind == ObjectArraySerializer.class) {
 			return new BoundedObjectArraySerializer(kryo, type);
 		}
+		if (kind == StringArraySerializer.class) {
+			return new BoundedStringArraySerializer();
+		}
 		if (kind == JdkImmutableListSerializer.class) {
 			BoundedListSerializer list = new BoundedListSerializer((elements) -> List.of(elements));
 			list.setElementsCanBeNull(false);
@@ -65,6 +72,9 @@ final class BoundedSerializers {
 		}
 		if (kind == ArraysAsListSerializer.class) {
 			return new BoundedListSerializer(Arrays::asList);
+		}
+		if (kind == PriorityQueueSerializer.class) {
+			return new BoundedPriorityQueueSerializer();
 		}
 		return null;
 	}
@@ -88,6 +98,17 @@ final class BoundedSerializers {
 		@Override
 		protected Map create(Kryo kryo, Input input, Class<? extends Map> type, int size) {
 			BoundedInput.requireAvailable(input, size, 1, "a map");
+			return super.create(kryo, input, type, size);
+		}
+
+	}
+
+	/** Kryo's priority-queue serializer, which sizes the queue's array from the claimed size. */
+	static final class BoundedPriorityQueueSerializer extends PriorityQueueSerializer {
+
+		@Override
+		protected PriorityQueue create(Kryo kryo, Input input, Class<? extends PriorityQueue> type, int size) {
+			BoundedInput.requireAvailable(input, size, 1, "a priority queue");
 			return super.create(kryo, input, type, size);
 		}
 
@@ -138,18 +159,34 @@ final class BoundedSerializers {
 		@Override
 		@SuppressWarnings("rawtypes")
 		public Object[] read(Kryo kryo, Input input, Class type) {
-			if (input.getInputStream() == null) {
-				int start = input.position();
-				int encodedLength = input.readVarInt(true);
-				input.setPosition(start);
-				// 0 is null; the array has encodedLength - 1 elements
-				if (encodedLength != 0) {
-					BoundedInput.requireAvailable(input, encodedLength - 1L, 1, "an array");
-				}
-			}
+			requireLeadingLength(input);
 			return super.read(kryo, input, type);
 		}
 
+	}
+
+	/** Kryo's string-array serializer, checked like {@link BoundedObjectArraySerializer}. */
+	static final class BoundedStringArraySerializer extends StringArraySerializer {
+
+		@Override
+		@SuppressWarnings("rawtypes")
+		public String[] read(Kryo kryo, Input input, Class type) {
+			requireLeadingLength(input);
+			return super.read(kryo, input, type);
+		}
+
+	}
+
+	/** Peeks at an array's leading varint length (0 is null, n is n − 1 elements) and checks it. */
+	private static void requireLeadingLength(Input input) {
+		if (input.getInputStream() == null) {
+			int start = input.position();
+			int encodedLength = input.readVarInt(true);
+			input.setPosition(start);
+			if (encodedLength != 0) {
+				BoundedInput.requireAvailable(input, encodedLength - 1L, 1, "an array");
+			}
+		}
 	}
 
 }

@@ -3,8 +3,15 @@ package org.actorrpc.pekko.internal;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.esotericsoftware.kryo.KryoException;
 
 import com.esotericsoftware.kryo.io.Output;
 import com.typesafe.config.ConfigFactory;
@@ -14,11 +21,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.actorrpc.exceptions.RpcException;
 import org.actorrpc.serialization.GatewayContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The inbound decoders given forged bytes, directly through the serializer Artery calls: a lying
@@ -97,6 +108,32 @@ class InboundDecoderTest {
 		RpcRequest request = decodeRequestMeasured(frame);
 
 		assertThat(request.decodeFailure).hasMessageContaining("BlobGateway.echo").hasMessageContaining("a string");
+	}
+
+	@ParameterizedTest
+	@MethodSource("sizedTypes")
+	void collectionsMapsAndArraysClaimingTwoBillionElementsAreRefusedBeforeAllocation(Class<?> type, String what) {
+		byte[] forged;
+		var kryo = this.contract.borrow();
+		try (Output output = new Output(16, -1)) {
+			output.writeVarInt(kryo.getRegistration(type).getId() + 2, true);
+			output.writeBytes(ForgedFrames.HUGE_VARINT);
+			forged = output.toBytes();
+		}
+		finally {
+			this.contract.release(kryo);
+		}
+
+		assertThatExceptionOfType(KryoException.class).isThrownBy(() -> this.contract.fromBytes(forged))
+			.withMessageContaining("Refused " + what + " claiming");
+	}
+
+	static Stream<Arguments> sizedTypes() {
+		return Stream.of(Arguments.of(ArrayList.class, "a collection"), Arguments.of(HashSet.class, "a collection"),
+				Arguments.of(HashMap.class, "a map"), Arguments.of(List.of(1, 2, 3).getClass(), "a list"),
+				Arguments.of(Arrays.asList(1, 2).getClass(), "a list"), Arguments.of(Object[].class, "an array"),
+				Arguments.of(String[].class, "an array"), Arguments.of(long[].class, "a long array"),
+				Arguments.of(int[].class, "an int array"), Arguments.of(char[].class, "a char array"));
 	}
 
 	@Test

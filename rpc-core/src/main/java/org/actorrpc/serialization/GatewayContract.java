@@ -2,6 +2,7 @@ package org.actorrpc.serialization;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +19,6 @@ import java.util.TreeSet;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
-import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.MapReferenceResolver;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
@@ -34,11 +34,21 @@ import org.actorrpc.RpcGateway;
  *
  * <p>Kryo runs with registration required and never resolves class names found in a payload, so
  * an unregistered class is refused before it is loaded or instantiated. Java serialization is not
- * used. Immutable and thread-safe; each thread uses its own Kryo instance.
+ * used. Every length Kryo reads from a payload is checked against the bytes left before it is
+ * allocated ({@link BoundedInput}, bounded collection, map and array serializers), and nesting is
+ * limited to {@link #MAX_NESTING_DEPTH}. Immutable and thread-safe; each thread uses its own Kryo
+ * instance.
  */
 public final class GatewayContract {
 
 	private static final String FORMAT = "actorrpc-contract-v1";
+
+	/**
+	 * Deepest object nesting Kryo reads or writes. A forged payload nesting arrays a million levels
+	 * deep would otherwise overflow the stack of the transport thread that decodes it; control-plane
+	 * messages nest a few levels.
+	 */
+	public static final int MAX_NESTING_DEPTH = 128;
 
 	private final Class<? extends RpcGateway> gateway;
 
@@ -140,6 +150,15 @@ public final class GatewayContract {
 	}
 
 	/**
+	 * Drops the calling thread's Kryo instance after a read failed half-way (its internal state,
+	 * such as the generics stack, may be left inconsistent); the next {@link #borrow()} creates a
+	 * fresh one.
+	 */
+	public void discard() {
+		this.kryos.remove();
+	}
+
+	/**
 	 * Serializes one value (with its class) with this contract's registry.
 	 * @param value the value, may be null
 	 * @return the bytes
@@ -165,7 +184,7 @@ public final class GatewayContract {
 	public Object fromBytes(byte[] bytes) {
 		Kryo kryo = borrow();
 		try {
-			return kryo.readClassAndObject(new Input(bytes));
+			return kryo.readClassAndObject(new BoundedInput(ByteBuffer.wrap(bytes)));
 		}
 		finally {
 			release(kryo);
@@ -194,11 +213,13 @@ public final class GatewayContract {
 		kryo.setRegistrationRequired(true);
 		kryo.setReferences(false);
 		kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
+		kryo.setMaxDepth(MAX_NESTING_DEPTH);
 		BaseRegistrations.register(kryo);
 		int id = BaseRegistrations.FIRST_DERIVED_ID;
 		for (Class<?> type : this.registeredClasses) {
 			kryo.register(type, id++);
 		}
+		BoundedSerializers.install(kryo, id);
 		return kryo;
 	}
 

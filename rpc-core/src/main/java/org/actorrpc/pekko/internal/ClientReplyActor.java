@@ -31,6 +31,9 @@ final class ClientReplyActor extends AbstractActor {
 		return receiveBuilder().match(RpcResponse.class, this::onResponse)
 			.match(FlowGrant.class, this::onGrant)
 			.match(PeerPong.class, this::onPong)
+			.match(UndecodableMessage.class, (undecodable) -> {
+				// counted and logged by the serializer
+			})
 			.build();
 	}
 

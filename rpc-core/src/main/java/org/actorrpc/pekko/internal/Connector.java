@@ -157,7 +157,12 @@ final class Connector {
 						: cause.getMessage();
 				throw new CompletionException(failure(address, reason, cause));
 			}
-			HandshakeResponse response = (HandshakeResponse) reply;
+			if (!(reply instanceof HandshakeResponse response)) {
+				String why = (reply instanceof UndecodableMessage undecodable) ? undecodable.reason()
+						: "unexpected " + reply.getClass().getName();
+				throw new CompletionException(failure(address, "its handshake answer could not be decoded: " + why,
+						null));
+			}
 			Peer peer = this.peers.peerFor(target.path().address());
 			this.peers.heard(peer);
 			this.peers.incarnation(peer, response.incarnation());

@@ -15,12 +15,16 @@ import org.actorrpc.serialization.GatewayContract;
 /**
  * The gateway contracts known to one actor system, by gateway and by fingerprint, so that the
  * serializer can decode a message for any gateway an endpoint serves or a gateway connected to.
- * Contracts are derived once per gateway interface and cached. Thread-safe.
+ * Contracts are derived once per gateway interface and cached. Also holds what the serializer needs
+ * to judge inbound bytes: the receiver's own frame limit and the count of undecodable messages.
+ * Thread-safe.
  */
 public final class ContractRegistry implements Extension {
 
 	/** Pekko extension id. */
 	public static final Id ID = new Id();
+
+	private static final String MAXIMUM_FRAME_SIZE = "pekko.remote.artery.advanced.maximum-frame-size";
 
 	private final ConcurrentHashMap<Class<?>, GatewayContract> byGateway = new ConcurrentHashMap<>();
 
@@ -30,8 +34,20 @@ public final class ContractRegistry implements Extension {
 
 	private final ClassLoader classLoader;
 
+	private final long maxFrameSize;
+
+	private final InboundDecodeFailures decodeFailures = new InboundDecodeFailures();
+
 	ContractRegistry(ExtendedActorSystem system) {
-		this.classLoader = system.dynamicAccess().classLoader();
+		// PekkoConfigFactory derives Artery's frame size from PekkoRpcServiceSettings.maxFrameSize, so
+		// this is the receiver's own limit, also for a system whose raw Pekko config changed it.
+		this(system.dynamicAccess().classLoader(), Math.max(1,
+				system.settings().config().getBytes(MAXIMUM_FRAME_SIZE) - PekkoConfigFactory.FRAME_HEADROOM));
+	}
+
+	ContractRegistry(ClassLoader classLoader, long maxFrameSize) {
+		this.classLoader = classLoader;
+		this.maxFrameSize = maxFrameSize;
 	}
 
 	/**
@@ -66,6 +82,20 @@ public final class ContractRegistry implements Extension {
 
 	ClassLoader classLoader() {
 		return this.classLoader;
+	}
+
+	/**
+	 * The largest request or response payload this actor system accepts
+	 * ({@code PekkoRpcServiceSettings.maxFrameSize}); larger inbound ones are refused undecoded.
+	 * @return the limit in bytes
+	 */
+	long maxFrameSize() {
+		return this.maxFrameSize;
+	}
+
+	/** @return the counter and rate-limited log of inbound messages that could not be decoded */
+	InboundDecodeFailures decodeFailures() {
+		return this.decodeFailures;
 	}
 
 	/** Pekko extension id of {@link ContractRegistry}. */

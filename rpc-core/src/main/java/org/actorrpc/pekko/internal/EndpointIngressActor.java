@@ -1,6 +1,6 @@
 package org.actorrpc.pekko.internal;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.esotericsoftware.kryo.io.Input;
@@ -24,6 +24,9 @@ import org.actorrpc.exceptions.RpcException;
  */
 final class EndpointIngressActor extends AbstractActor {
 
+	/** Senders remembered per endpoint id. */
+	private static final int MAX_FLOWS = 4096;
+
 	private final ServiceContext context;
 
 	private final EndpointRegistry registry;
@@ -32,8 +35,19 @@ final class EndpointIngressActor extends AbstractActor {
 
 	private final String endpointId;
 
-	/** Confined to this actor, i.e. to the transport thread. */
-	private final Map<ActorRef, InboundFlow> flows = new HashMap<>();
+	/**
+	 * Flows by sender, least recently used first. Confined to this actor, i.e. to the transport
+	 * thread. Bounded: a peer that is not actorrpc may send from a new temporary actor every time;
+	 * a flow dropped from the map is still paid by the main thread's ledger.
+	 */
+	private final Map<ActorRef, InboundFlow> flows = new LinkedHashMap<>(16, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<ActorRef, InboundFlow> eldest) {
+			return size() > MAX_FLOWS;
+		}
+
+	};
 
 	private InboundFlow lastFlow;
 
@@ -62,6 +76,9 @@ final class EndpointIngressActor extends AbstractActor {
 		return receiveBuilder().match(RpcRequest.class, this::onRequest)
 			.match(CreditRequest.class, (request) -> onCreditRequest())
 			.match(HandshakeRequest.class, this::onHandshake)
+			.match(UndecodableMessage.class, (undecodable) -> {
+				// counted and logged by the serializer
+			})
 			.build();
 	}
 

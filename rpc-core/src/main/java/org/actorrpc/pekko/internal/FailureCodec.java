@@ -8,6 +8,7 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
 import org.actorrpc.exceptions.RpcException;
+import org.actorrpc.serialization.BoundedInput;
 
 /**
  * Carries exceptions across the wire as data — class name, message, stack trace, causes — never as
@@ -58,8 +59,20 @@ final class FailureCodec {
 	record FailureData(String[] names, String[] messages, StackTraceElement[][] stacks) {
 	}
 
+	/**
+	 * Reads failure data, refusing counts beyond what {@link #write} produces or the frame holds.
+	 * @param input the payload
+	 * @return the data
+	 * @throws IllegalArgumentException or {@code KryoException} if the data is malformed
+	 */
 	static FailureData read(Input input) {
 		int depth = input.readVarInt(true);
+		if (depth < 0 || depth > MAX_CAUSES) {
+			throw new IllegalArgumentException("Failure data claims a cause chain of " + depth
+					+ " exceptions; at most " + MAX_CAUSES + " are sent");
+		}
+		// an exception is at least two strings and a frame count
+		BoundedInput.requireAvailable(input, depth, 3, "a cause chain");
 		String[] names = new String[depth];
 		String[] messages = new String[depth];
 		StackTraceElement[][] stacks = new StackTraceElement[depth][];
@@ -67,6 +80,12 @@ final class FailureCodec {
 			names[i] = input.readString();
 			messages[i] = input.readString();
 			int count = input.readVarInt(true);
+			if (count < 0 || count > MAX_FRAMES) {
+				throw new IllegalArgumentException("Failure data claims a stack trace of " + count
+						+ " frames; at most " + MAX_FRAMES + " are sent");
+			}
+			// a frame is three strings and a line number
+			BoundedInput.requireAvailable(input, count, 4, "a stack trace");
 			StackTraceElement[] frames = new StackTraceElement[count];
 			for (int f = 0; f < count; f++) {
 				String className = input.readString();

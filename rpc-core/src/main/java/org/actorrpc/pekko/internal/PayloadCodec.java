@@ -9,12 +9,15 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
 import org.actorrpc.exceptions.RpcException;
+import org.actorrpc.serialization.BoundedInput;
 import org.actorrpc.serialization.GatewayContract;
 
 /**
  * Encodes request payloads (fencing token, propagated context, arguments) and response payloads
  * with a gateway's contract. Encoding uses a per-thread growable buffer, so a call allocates only
- * the final byte array.
+ * the final byte array. Decoding never throws: a payload that cannot be read, for any reason,
+ * becomes a request or response carrying the failure. Lengths read from the payload are checked
+ * against the bytes left before anything is allocated for them.
  */
 final class PayloadCodec {
 
@@ -82,12 +85,17 @@ final class PayloadCodec {
 		try {
 			return decodeRequest(contract, callId, methodIndex, flags, input);
 		}
-		catch (RuntimeException | LinkageError ex) {
+		catch (Throwable ex) {
+			// Whatever the bytes provoke (a refused length, a bad class id, even a StackOverflowError or
+			// OutOfMemoryError) stays with this request: the caller gets it as the answer.
+			contract.discard();
 			return new RpcRequest(callId, fingerprint, methodIndex, null, null, null, new RpcException(
-					"Could not deserialize the arguments of " + contract.gateway().getSimpleName() + "."
-							+ contract.methods().get(methodIndex).getName() + ": " + ex.getMessage(),
-					ex));
+					"Could not deserialize the arguments of " + methodName(contract, methodIndex) + ": " + ex, ex));
 		}
+	}
+
+	static String methodName(GatewayContract contract, int methodIndex) {
+		return contract.gateway().getSimpleName() + "." + contract.methods().get(methodIndex).getName();
 	}
 
 	/**
@@ -111,11 +119,17 @@ final class PayloadCodec {
 				return new RpcResponse(callId, fingerprint, true, null, new RpcException(
 						"Received a response for an unknown gateway contract " + Long.toHexString(fingerprint)));
 			}
-			return new RpcResponse(callId, fingerprint, false, null, decodeValue(contract, input));
+			try {
+				return new RpcResponse(callId, fingerprint, false, null, decodeValue(contract, input));
+			}
+			catch (Throwable ex) {
+				contract.discard();
+				throw ex;
+			}
 		}
-		catch (RuntimeException | LinkageError ex) {
+		catch (Throwable ex) {
 			return new RpcResponse(callId, fingerprint, true, null,
-					new RpcException("Could not deserialize the result of the call: " + ex.getMessage(), ex));
+					new RpcException("Could not deserialize the result of the call: " + ex, ex));
 		}
 	}
 
@@ -128,7 +142,9 @@ final class PayloadCodec {
 			Map<String, String> context = null;
 			if ((flags & FLAG_CONTEXT) != 0) {
 				int size = input.readVarInt(true);
-				context = new HashMap<>(size * 2);
+				// each entry is two strings of at least one byte
+				BoundedInput.requireAvailable(input, size, 2, "a propagated context");
+				context = new HashMap<>((int) (size / 0.75f) + 1);
 				for (int i = 0; i < size; i++) {
 					context.put(input.readString(), input.readString());
 				}

@@ -43,6 +43,9 @@ final class RpcRootActor extends AbstractActor {
 		return receiveBuilder().match(EnsureIngress.class, this::ensure)
 			.match(PeerPing.class, (ping) -> getSender().tell(
 					new PeerPong(ping.sequence(), this.serviceAddress, this.context.incarnation()), getSelf()))
+			.match(UndecodableMessage.class, (undecodable) -> {
+				// counted and logged by the serializer
+			})
 			.build();
 	}
 

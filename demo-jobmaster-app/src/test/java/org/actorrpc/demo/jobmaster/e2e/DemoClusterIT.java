@@ -162,6 +162,47 @@ class DemoClusterIT {
 
 	@Test
 	@Order(5)
+	void gracefullyStoppedTaskManagerDisconnectsAndItsTasksAreRedeployedWithoutWaitingForTheHeartbeatTimeout()
+			throws Exception {
+		String jobId = this.cluster.submitJob("e2e-graceful-stop", 4, 20_000);
+		await("a task of the job running on tm-3").atMost(JOB_TIMEOUT)
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> !this.cluster
+				.<List<?>>read("/jobs/" + jobId, "$.tasks[?(@.resourceId=='tm-3' && @.state=='RUNNING')]")
+				.isEmpty());
+		List<Integer> onTm3 = this.cluster.read("/jobs/" + jobId, "$.tasks[?(@.resourceId=='tm-3')].subtaskIndex");
+
+		long sigtermMillis = System.currentTimeMillis();
+		this.cluster.stopTaskManager("tm-3");
+
+		// The TaskManager's JVM only exits after the ResourceManager acknowledged the disconnect, so
+		// the redeployment is already under way: the bound only guards against a hang.
+		String filter = "$.tasks[?(@.attemptNumber > 0 && @.resourceId != 'tm-3' && @.subtaskIndex in "
+				+ onTm3 + ")]";
+		await("tasks of tm-3 redeployed").atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.cluster.<List<?>>read("/jobs/" + jobId, filter).size() == onTm3.size());
+		String details = this.cluster.get("/jobs/" + jobId);
+		List<Number> redeployedAt = read(details, filter + ".lastStateChangeMillis");
+		long latestRedeployment = redeployedAt.stream().mapToLong(Number::longValue).max().orElseThrow();
+		assertThat(Duration.ofMillis(latestRedeployment - sigtermMillis))
+			.as("SIGTERM to the last redeployed attempt's state change, read from GET /jobs/%s", jobId)
+			.isLessThan(DemoCluster.HEARTBEAT_TIMEOUT);
+		assertThat(DemoClusterIT.<List<Object>>read(details, filter + ".failureCause")).allSatisfy(
+				(cause) -> assertThat((String) cause).contains("tm-3 disconnected").doesNotContain("heartbeat"));
+		assertThat(this.cluster.<List<String>>read("/taskmanagers", "$[?(@.resourceId=='tm-3')].state"))
+			.containsExactly("DISCONNECTED");
+		awaitJobStatus(jobId, "FINISHED");
+
+		// Restarted by hand with the same resource id, it replaces its earlier registration.
+		this.cluster.startTaskManager("tm-3");
+		this.cluster.awaitRegistered("tm-3");
+		assertThat(this.cluster.<List<Integer>>read("/taskmanagers", "$[?(@.resourceId=='tm-3')].registrations"))
+			.containsExactly(3);
+	}
+
+	@Test
+	@Order(6)
 	void frozenTaskManagerDeclaredLostCancelsItsOldTasksAndRegistersAgainWhenItResumes() throws Exception {
 		String jobId = this.cluster.submitJob("e2e-freeze", 6, 20_000);
 		await("a task of the job running on tm-1").atMost(JOB_TIMEOUT)
@@ -192,7 +233,7 @@ class DemoClusterIT {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void restartedJobMasterIsANewLeaderAndTaskManagersRegisterUnderItsFencingToken() throws Exception {
 		String oldLeader = this.cluster.read("/cluster", "$.leaderId");
 

@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The REST API against a real JobMaster app (all endpoints on a real RPC service, port 0) without
  * TaskManagers: validation, the size limit, error answers in one problem-details shape, 404s, a
- * submitted job waiting for slots.
+ * submitted job waiting for slots, and the actorrpc health contributor.
  */
 @SpringBootTest(properties = { "actorrpc.port=0", "demo.rest.max-request-size=64KB" })
 @AutoConfigureMockMvc
@@ -161,6 +161,17 @@ class JobsControllerTests {
 	@Test
 	void taskManagersListIsEmptyWithoutTaskManagers() {
 		assertThat(this.mvc.get().uri("/taskmanagers")).hasStatusOk().bodyJson().isEqualTo("[]");
+	}
+
+	@Test
+	void healthShowsTheActorRpcContributorWithItsEndpoints() {
+		assertThat(this.mvc.get().uri("/actuator/health")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.components.actorrpc.status")
+			.isEqualTo("UP");
+		assertThat(this.mvc.get().uri("/actuator/health")).bodyJson()
+			.extractingPath("$.components.actorrpc.details.endpoints.resourcemanager")
+			.isEqualTo("STARTED");
 	}
 
 	@Test

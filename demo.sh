@@ -39,20 +39,28 @@ for tool in java curl; do
 done
 
 PIDS=()
+# Sends SIGTERM to the given processes and waits up to 15 s for them to exit.
+stop_gracefully() {
+	kill "$@" 2>/dev/null || true
+	for _ in $(seq 1 30); do
+		alive=0
+		for pid in "$@"; do
+			if kill -0 "$pid" 2>/dev/null; then alive=1; fi
+		done
+		[ "$alive" -eq 0 ] && return 0
+		sleep 0.5
+	done
+}
 cleanup() {
 	trap - EXIT INT TERM
 	if [ "${#PIDS[@]}" -gt 0 ]; then
 		echo
 		echo "Stopping ${#PIDS[@]} processes: ${PIDS[*]}"
-		kill "${PIDS[@]}" 2>/dev/null || true
-		for _ in $(seq 1 30); do
-			alive=0
-			for pid in "${PIDS[@]}"; do
-				if kill -0 "$pid" 2>/dev/null; then alive=1; fi
-			done
-			[ "$alive" -eq 0 ] && break
-			sleep 0.5
-		done
+		# TaskManagers first, so that each can still tell the JobMaster's ResourceManager it leaves.
+		if [ "${#PIDS[@]}" -gt 1 ]; then
+			stop_gracefully "${PIDS[@]:1}"
+		fi
+		stop_gracefully "${PIDS[0]}"
 		for pid in "${PIDS[@]}"; do
 			kill -9 "$pid" 2>/dev/null || true
 		done

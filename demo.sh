@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the actorrpc demo cluster on 127.0.0.1: 1 JobMaster JVM and 2 TaskManager JVMs, submits a
-# job, prints task and checkpoint progress and the dashboard URL. Ctrl-C stops every process it
-# started.
+# job, prints the task and checkpoint progress of every job (also those submitted later from the
+# dashboard or with curl), the dashboard URL and the command to restart a TaskManager by hand.
+# Ctrl-C stops every process it started.
 #
 # Settings (environment variables):
 #   DEMO_DURATION=60          stop by itself after 60 s; exit 0 if the job finished, 1 otherwise
@@ -38,20 +39,28 @@ for tool in java curl; do
 done
 
 PIDS=()
+# Sends SIGTERM to the given processes and waits up to 15 s for them to exit.
+stop_gracefully() {
+	kill "$@" 2>/dev/null || true
+	for _ in $(seq 1 30); do
+		alive=0
+		for pid in "$@"; do
+			if kill -0 "$pid" 2>/dev/null; then alive=1; fi
+		done
+		[ "$alive" -eq 0 ] && return 0
+		sleep 0.5
+	done
+}
 cleanup() {
 	trap - EXIT INT TERM
 	if [ "${#PIDS[@]}" -gt 0 ]; then
 		echo
 		echo "Stopping ${#PIDS[@]} processes: ${PIDS[*]}"
-		kill "${PIDS[@]}" 2>/dev/null || true
-		for _ in $(seq 1 30); do
-			alive=0
-			for pid in "${PIDS[@]}"; do
-				if kill -0 "$pid" 2>/dev/null; then alive=1; fi
-			done
-			[ "$alive" -eq 0 ] && break
-			sleep 0.5
-		done
+		# TaskManagers first, so that each can still tell the JobMaster's ResourceManager it leaves.
+		if [ "${#PIDS[@]}" -gt 1 ]; then
+			stop_gracefully "${PIDS[@]:1}"
+		fi
+		stop_gracefully "${PIDS[0]}"
 		for pid in "${PIDS[@]}"; do
 			kill -9 "$pid" 2>/dev/null || true
 		done
@@ -107,11 +116,20 @@ wait_for "JobMaster startup" "[ -f '$RUN_DIR/jobmaster.ports' ]"
 RPC_ADDRESS="$(grep '^rpc.address=' "$RUN_DIR/jobmaster.ports" | cut -d= -f2-)"
 echo "JobMaster up: RPC $RPC_ADDRESS (pid $JM_PID)"
 
+# The command line of TaskManager tm-<number> (into TM_COMMAND); printed below too, so that one can
+# be restarted by hand.
+tm_command() {
+	TM_COMMAND=(java "${JAVA_OPTS[@]}" -jar "$TM_JAR" --server.port="$2" --demo.taskmanager.resource-id="tm-$1"
+		--demo.taskmanager.cluster-address="$RPC_ADDRESS")
+}
+
 TM_COUNT=0
+TM_PORTS=()
 for port in $TM_HTTP_PORTS; do
 	TM_COUNT=$((TM_COUNT + 1))
-	java "${JAVA_OPTS[@]}" -jar "$TM_JAR" --server.port="$port" --demo.taskmanager.resource-id="tm-$TM_COUNT" \
-		--demo.taskmanager.cluster-address="$RPC_ADDRESS" >"$RUN_DIR/tm-$TM_COUNT.log" 2>&1 &
+	TM_PORTS+=("$port")
+	tm_command "$TM_COUNT" "$port"
+	"${TM_COMMAND[@]}" >"$RUN_DIR/tm-$TM_COUNT.log" 2>&1 &
 	PIDS+=("$!")
 	LOGS+=("$RUN_DIR/tm-$TM_COUNT.log")
 	echo "Starting TaskManager tm-$TM_COUNT (HTTP $port, pid $!)..."
@@ -133,7 +151,13 @@ echo "  Dashboard:  $BASE/"
 echo "  REST API:   $BASE/jobs/$JOB_ID   $BASE/jobs/$JOB_ID/checkpoints   $BASE/taskmanagers"
 echo "  Metrics:    $BASE/actuator/prometheus   $BASE/actuator/actorrpc"
 echo "  Logs:       $RUN_DIR/*.log"
-echo "  Failover:   kill -9 ${PIDS[1]}   (tm-1: its tasks are redeployed on tm-2 after ~5 s without heartbeats)"
+echo "  Health:     $BASE/actuator/health   (actorrpc: RPC service and endpoints)"
+echo "  Failover:   kill ${PIDS[1]}      (tm-1 stops gracefully and disconnects: its tasks are redeployed at once)"
+echo "              kill -9 ${PIDS[1]}   (tm-1 crashes: its tasks are redeployed after ~5 s without heartbeats)"
+echo "  Restart tm-1 by hand (same resource id: it registers again):"
+tm_command 1 "${TM_PORTS[0]}"
+echo "              $(printf '%q ' "${TM_COMMAND[@]}")>>$RUN_DIR/tm-1.log 2>&1 &"
+echo "  More jobs:  the dashboard's form, or the curl command above; every job's progress is shown below."
 echo
 if [ "$DURATION" -gt 0 ]; then
 	echo "Running for ${DURATION}s (DEMO_DURATION)."
@@ -151,20 +175,39 @@ first() {
 	{ printf '%s' "$1" | grep -o "\"$2\":\"\{0,1\}[A-Za-z0-9_]*" || true; } | head -n 1 | sed 's/.*://; s/"//g'
 }
 
+# One line per job, printed when it changes: the jobs demo.sh submitted and any submitted since
+# (dashboard, curl).
+job_line() {
+	local details="$1"
+	printf '%s | tasks: %s deploying, %s running, %s finished, %s waiting for a slot | redeployments: %s | checkpoints: %s completed, %s aborted' \
+		"$(first "$details" status)" "$(count "$details" state DEPLOYING)" "$(count "$details" state RUNNING)" \
+		"$(count "$details" state FINISHED)" \
+		"$(( $(count "$details" state CREATED) + $(count "$details" state SCHEDULED) ))" \
+		"$(first "$details" redeployments)" "$(count "$details" status COMPLETED)" "$(count "$details" status ABORTED)"
+}
+
 START=$SECONDS
-LAST_LINE=""
+declare -A LAST_LINES=()
+UNREACHABLE=0
 JOB_STATUS="UNKNOWN"
 while :; do
 	ELAPSED=$((SECONDS - START))
-	if DETAILS="$(curl -fs "$BASE/jobs/$JOB_ID")"; then
-		JOB_STATUS="$(first "$DETAILS" status)"
-		LINE="job $JOB_ID $JOB_STATUS | tasks: $(count "$DETAILS" state DEPLOYING) deploying, $(count "$DETAILS" state RUNNING) running, $(count "$DETAILS" state FINISHED) finished, $(( $(count "$DETAILS" state CREATED) + $(count "$DETAILS" state SCHEDULED) )) waiting for a slot | redeployments: $(first "$DETAILS" redeployments) | checkpoints: $(count "$DETAILS" status COMPLETED) completed, $(count "$DETAILS" status ABORTED) aborted"
-	else
-		LINE="JobMaster not answering"
-	fi
-	if [ "$LINE" != "$LAST_LINE" ]; then
-		printf '[%4ds] %s\n' "$ELAPSED" "$LINE"
-		LAST_LINE="$LINE"
+	if JOBS="$(curl -fs "$BASE/jobs")"; then
+		UNREACHABLE=0
+		for job in $({ printf '%s' "$JOBS" | grep -o '"jobId":"[^"]*"' || true; } | cut -d'"' -f4); do
+			DETAILS="$(curl -fs "$BASE/jobs/$job")" || continue
+			LINE="$(job_line "$DETAILS")"
+			if [ "$job" = "$JOB_ID" ]; then
+				JOB_STATUS="$(first "$DETAILS" status)"
+			fi
+			if [ "$LINE" != "${LAST_LINES[$job]:-}" ]; then
+				printf '[%4ds] job %s %s\n' "$ELAPSED" "$job" "$LINE"
+				LAST_LINES[$job]="$LINE"
+			fi
+		done
+	elif [ "$UNREACHABLE" -eq 0 ]; then
+		printf '[%4ds] JobMaster not answering\n' "$ELAPSED"
+		UNREACHABLE=1
 	fi
 	if [ "$DURATION" -gt 0 ] && [ "$ELAPSED" -ge "$DURATION" ]; then
 		break

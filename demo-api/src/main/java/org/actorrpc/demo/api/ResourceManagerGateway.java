@@ -36,6 +36,19 @@ public interface ResourceManagerGateway extends FencedRpcGateway<LeaderId> {
 	CompletableFuture<HeartbeatResponse> sendHeartbeat(HeartbeatPayload heartbeat);
 
 	/**
+	 * A TaskManager that stops gracefully says it leaves (Flink's {@code disconnectTaskManager}):
+	 * its slots leave the pool and the JobMaster redeploys its tasks at once instead of waiting for
+	 * the heartbeat timeout. A disconnect for a registration that is not the current one (a newer
+	 * registration of the same resource id, or one already declared lost) changes nothing.
+	 * @param resourceId the TaskManager
+	 * @param registrationId the registration it leaves
+	 * @param cause why it leaves, shown as the failure cause of its tasks
+	 * @return acknowledged once its slots left the pool and the JobMaster was told (or the
+	 * registration was not current)
+	 */
+	CompletableFuture<Acknowledge> disconnectTaskManager(String resourceId, String registrationId, String cause);
+
+	/**
 	 * The JobMaster allocates a free slot for an execution.
 	 * @param executionId the execution
 	 * @return the slot; fails when no slot is free

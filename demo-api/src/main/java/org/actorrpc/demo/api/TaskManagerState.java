@@ -8,6 +8,8 @@ public enum TaskManagerState {
 	/** Registered and sending heartbeats. */
 	REGISTERED,
 	/** Missed its heartbeats; its slots were removed and its tasks failed. */
-	LOST
+	LOST,
+	/** Said it leaves (stopped gracefully); its slots were removed and its tasks failed at once. */
+	DISCONNECTED
 
 }

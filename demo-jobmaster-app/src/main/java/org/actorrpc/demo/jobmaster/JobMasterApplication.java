@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import org.actorrpc.demo.api.LeaderId;
+import org.actorrpc.demo.jobmaster.web.RestProperties;
 
 /**
  * The demo cluster's master process: Dispatcher, JobMaster, ResourceManager and leader retrieval
@@ -13,7 +14,7 @@ import org.actorrpc.demo.api.LeaderId;
  * own threading.
  */
 @SpringBootApplication
-@EnableConfigurationProperties(ClusterProperties.class)
+@EnableConfigurationProperties({ ClusterProperties.class, RestProperties.class })
 public class JobMasterApplication {
 
 	/**

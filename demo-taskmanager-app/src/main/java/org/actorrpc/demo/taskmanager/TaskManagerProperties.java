@@ -46,6 +46,12 @@ public class TaskManagerProperties {
 	private Duration registrationRetryDelay = Duration.ofSeconds(1);
 
 	/**
+	 * Longest a graceful stop waits for the ResourceManager to acknowledge that this TaskManager
+	 * leaves; without an answer, its tasks are redeployed after the heartbeat timeout.
+	 */
+	private Duration disconnectTimeout = Duration.ofSeconds(3);
+
+	/**
 	 * Granularity of the simulated work: a task checks for cancellation and checkpoint requests
 	 * this often.
 	 */
@@ -104,6 +110,18 @@ public class TaskManagerProperties {
 
 	public void setRegistrationRetryDelay(Duration registrationRetryDelay) {
 		this.registrationRetryDelay = registrationRetryDelay;
+	}
+
+	public Duration getDisconnectTimeout() {
+		return this.disconnectTimeout;
+	}
+
+	public void setDisconnectTimeout(Duration disconnectTimeout) {
+		if (disconnectTimeout == null || disconnectTimeout.isNegative() || disconnectTimeout.isZero()) {
+			throw new IllegalArgumentException(
+					"demo.taskmanager.disconnect-timeout must be positive, got " + disconnectTimeout);
+		}
+		this.disconnectTimeout = disconnectTimeout;
 	}
 
 	public Duration getWorkStep() {

@@ -187,7 +187,7 @@ public class JobMaster extends FencedRpcEndpoint<LeaderId> implements JobMasterG
 				job.checkpoints().taskLeftRunning(execution.executionId(), ExecutionState.FAILED);
 			}
 			if (!failed.isEmpty()) {
-				logger.warn("TaskManager {} lost ({}): {} tasks of job {} failed, redeploying", resourceId, cause,
+				logger.warn("TaskManager {} gone ({}): {} tasks of job {} failed, redeploying", resourceId, cause,
 						failed.size(), job.graph().getJobId());
 				afterStateChange(job);
 			}

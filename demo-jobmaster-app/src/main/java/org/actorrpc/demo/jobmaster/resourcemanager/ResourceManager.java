@@ -1,6 +1,7 @@
 package org.actorrpc.demo.jobmaster.resourcemanager;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
@@ -28,7 +29,9 @@ import org.actorrpc.spring.RpcEndpointComponent;
  * The ResourceManager endpoint: registers TaskManagers ({@code registerTaskExecutor}), pools their
  * slots ({@code requestSlot}), watches their heartbeats ({@code sendHeartbeat}) and allocates slots
  * to the JobMaster. A TaskManager silent for longer than {@code demo.cluster.heartbeat-timeout} is
- * declared lost and the JobMaster is told ({@code disconnectTaskManager}).
+ * declared lost and the JobMaster is told ({@code disconnectTaskManager}); so is a TaskManager
+ * that says it leaves (its own {@code disconnectTaskManager} on a graceful stop), without waiting
+ * for the timeout.
  *
  * <p><b>Threading:</b> the {@link SlotPool} and the {@link HeartbeatMonitor} are confined to this
  * endpoint's main thread; the periodic heartbeat check runs there too ({@code scheduleRunAsync}).
@@ -103,6 +106,21 @@ public class ResourceManager extends FencedRpcEndpoint<LeaderId> implements Reso
 		this.heartbeats.recordHeartbeat(heartbeat.resourceId(), System.currentTimeMillis());
 		this.slotPool.updateReportedMailboxDepth(heartbeat.resourceId(), heartbeat.mailboxDepth());
 		return CompletableFuture.completedFuture(HeartbeatResponse.ACCEPTED);
+	}
+
+	@Override
+	public CompletableFuture<Acknowledge> disconnectTaskManager(String resourceId, String registrationId,
+			String cause) {
+		Optional<List<ExecutionAttemptId>> executions = this.slotPool.disconnect(resourceId, registrationId);
+		if (executions.isEmpty()) {
+			logger.info("Ignored the disconnect of TaskManager {} for registration {}, which is not current ({})",
+					resourceId, registrationId, cause);
+			return CompletableFuture.completedFuture(Acknowledge.INSTANCE);
+		}
+		this.heartbeats.unmonitor(resourceId);
+		logger.info("TaskManager {} disconnected ({}): {} tasks affected", resourceId, cause, executions.get().size());
+		disconnect(resourceId, "TaskManager " + resourceId + " disconnected: " + cause);
+		return CompletableFuture.completedFuture(Acknowledge.INSTANCE);
 	}
 
 	@Override

@@ -169,11 +169,28 @@ public final class SlotPool {
 	public List<ExecutionAttemptId> markLost(String resourceId) {
 		this.mainThreadCheck.run();
 		TaskManagerEntry entry = this.taskManagers.get(resourceId);
-		if (entry == null || entry.state == TaskManagerState.LOST) {
+		if (entry == null || entry.state != TaskManagerState.REGISTERED) {
 			return List.of();
 		}
+		return remove(entry, TaskManagerState.LOST);
+	}
+
+	/**
+	 * Removes a TaskManager that said it leaves: its slots leave the pool.
+	 * @param resourceId the TaskManager
+	 * @param registrationId the registration it leaves
+	 * @return the executions that had slots on it, or empty when the registration is not the
+	 * current one (a newer registration stays untouched)
+	 */
+	public Optional<List<ExecutionAttemptId>> disconnect(String resourceId, String registrationId) {
+		this.mainThreadCheck.run();
+		TaskManagerEntry entry = currentEntry(resourceId, registrationId);
+		return (entry != null) ? Optional.of(remove(entry, TaskManagerState.DISCONNECTED)) : Optional.empty();
+	}
+
+	private static List<ExecutionAttemptId> remove(TaskManagerEntry entry, TaskManagerState state) {
 		List<ExecutionAttemptId> executions = entry.allocatedExecutions();
-		entry.state = TaskManagerState.LOST;
+		entry.state = state;
 		entry.slots.clear();
 		return executions;
 	}

@@ -64,7 +64,8 @@ class DispatcherClient {
 				}
 			}
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			throw new ClusterUnavailableException("The cluster could not answer: " + cause, cause);
+			// The message only: the REST answer must not name Java classes.
+			throw new ClusterUnavailableException("The cluster could not answer: " + cause.getMessage(), cause);
 		}
 	}
 

@@ -32,6 +32,9 @@ final class DemoCluster implements AutoCloseable {
 	/** Bound for a JVM to start; generous because CI machines are small and shared. */
 	static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
 
+	/** The JobMaster's heartbeat timeout: silence after which a TaskManager is declared lost. */
+	static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(4);
+
 	private final Path jobMasterJar;
 
 	private final Path taskManagerJar;
@@ -77,7 +80,7 @@ final class DemoCluster implements AutoCloseable {
 		this.jobMasterStarts++;
 		this.jobMaster = start("jobmaster-" + this.jobMasterStarts, this.jobMasterJar, "--server.port=0",
 				"--actorrpc.port=" + rpc, "--demo.cluster.ports-file=" + portsFile.toAbsolutePath(),
-				"--demo.cluster.heartbeat-timeout=4s");
+				"--demo.cluster.heartbeat-timeout=" + HEARTBEAT_TIMEOUT.toMillis() + "ms");
 		Process process = this.jobMaster;
 		await("JobMaster ports file " + portsFile).atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(200))
 			.until(() -> {
@@ -125,6 +128,21 @@ final class DemoCluster implements AutoCloseable {
 		Process process = this.taskManagers.remove(resourceId);
 		process.destroyForcibly();
 		process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * Stops a TaskManager gracefully with SIGTERM, as {@code kill <pid>} does, and waits for its
+	 * JVM to exit.
+	 * @param resourceId the TaskManager
+	 */
+	void stopTaskManager(String resourceId) throws InterruptedException {
+		Process process = this.taskManagers.remove(resourceId);
+		process.destroy();
+		if (!process.waitFor(60, TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			throw new IllegalStateException("TaskManager " + resourceId + " did not exit within 60 s of SIGTERM, see "
+					+ log(resourceId));
+		}
 	}
 
 	/**
@@ -231,6 +249,11 @@ final class DemoCluster implements AutoCloseable {
 	}
 
 	private Process start(String name, Path jar, String... args) throws IOException {
+		Path log = log(name);
+		if (Files.exists(log)) {
+			// A restarted TaskManager keeps the log of its earlier run next to its own.
+			Files.move(log, this.workDir.resolve(name + "-" + System.currentTimeMillis() + ".log"));
+		}
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx256m");
@@ -239,7 +262,7 @@ final class DemoCluster implements AutoCloseable {
 		command.add(jar.toString());
 		command.addAll(List.of(args));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(log(name).toFile())
+			.redirectOutput(log.toFile())
 			.start();
 		this.allProcesses.add(process);
 		return process;

@@ -29,7 +29,8 @@ final class ActorRpcPortInUseFailureAnalyzer implements FailureAnalyzer {
 			if (REMOTE_TRANSPORT_EXCEPTION.equals(cause.getClass().getName())) {
 				transportFailure = cause;
 			}
-			if (cause instanceof BindException || String.valueOf(cause.getMessage()).contains("Address already in use")) {
+			if (cause instanceof BindException
+					|| String.valueOf(cause.getMessage()).contains("Address already in use")) {
 				bindFailed = true;
 			}
 		}

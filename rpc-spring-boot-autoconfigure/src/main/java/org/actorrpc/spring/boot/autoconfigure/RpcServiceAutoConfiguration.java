@@ -75,7 +75,8 @@ public final class RpcServiceAutoConfiguration {
 		if (properties.isFailOnUnknownProperties()) {
 			throw new UnknownActorRpcPropertiesException(problems);
 		}
-		problems.forEach((problem) -> logger.warn("{} It is ignored (actorrpc.fail-on-unknown-properties=false).", problem));
+		problems.forEach((problem) -> logger.warn("{} It is ignored (actorrpc.fail-on-unknown-properties=false).",
+				problem));
 	}
 
 }

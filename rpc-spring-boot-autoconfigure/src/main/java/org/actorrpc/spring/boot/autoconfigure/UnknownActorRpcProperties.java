@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.beans.BeanUtils;
@@ -79,8 +80,11 @@ final class UnknownActorRpcProperties {
 	 */
 	static List<String> describe(Map<String, String> unknown) {
 		List<String> lines = new ArrayList<>();
-		unknown.forEach((name, suggestion) -> lines.add("'" + name + "' is not an actorrpc property"
-				+ ((suggestion != null) ? ": did you mean '" + suggestion + "'?" : " (no property has a similar name)")));
+		unknown.forEach((name, suggestion) -> {
+			String hint = (suggestion != null) ? ": did you mean '" + suggestion + "'?"
+					: " (no property has a similar name)";
+			lines.add("'" + name + "' is not an actorrpc property" + hint);
+		});
 		return lines;
 	}
 
@@ -114,34 +118,56 @@ final class UnknownActorRpcProperties {
 		return known.size() == segments.size();
 	}
 
+	/**
+	 * The valid name the user most likely meant: among the plausible candidates, the one that
+	 * shares the most leading segments with what was written (so {@code actorrpc.peer.heartbeat}
+	 * finds {@code actorrpc.peer.heartbeat-interval}), then the one with the smallest edit
+	 * distance. A candidate is plausible when the rest differs by few edits or one is the start of
+	 * the other; names under a map of plain values ({@code actorrpc.pekko.*}) only when the map's
+	 * own name is misspelt.
+	 */
 	private static String nearest(List<String> segments) {
-		String written = String.join(".", segments);
 		String best = null;
+		int bestCommon = -1;
 		int bestDistance = Integer.MAX_VALUE;
 		for (List<String> known : KNOWN) {
-			String candidate = instantiate(known, segments);
-			int distance = distance(written, candidate);
-			if (distance < bestDistance) {
-				best = candidate;
+			int rest = known.indexOf(REST);
+			if (rest > 0 && (segments.size() <= rest
+					|| distance(uniform(segments.get(rest - 1)), uniform(known.get(rest - 1))) > 2)) {
+				continue;
+			}
+			List<String> candidate = instantiate(known, segments);
+			int common = 0;
+			while (common < Math.min(candidate.size(), segments.size())
+					&& uniform(candidate.get(common)).equals(uniform(segments.get(common)))) {
+				common++;
+			}
+			String written = String.join(".", segments.subList(common, segments.size()));
+			String offered = String.join(".", candidate.subList(common, candidate.size()));
+			int distance = distance(written, offered);
+			boolean plausible = distance <= Math.max(2, written.length() / 3) || offered.startsWith(written)
+					|| written.startsWith(offered);
+			if (plausible && (common > bestCommon || (common == bestCommon && distance < bestDistance))) {
+				best = String.join(".", candidate);
+				bestCommon = common;
 				bestDistance = distance;
 			}
 		}
-		// A suggestion further away than a third of the name is more confusing than none.
-		return (best != null && bestDistance <= Math.max(2, written.length() / 3)) ? best : null;
+		return best;
 	}
 
-	/** The known name with the user's map keys put in for its wildcards. */
-	private static String instantiate(List<String> known, List<String> segments) {
+	/** The known name with the user's map keys (and, under a map of values, the rest) put in. */
+	private static List<String> instantiate(List<String> known, List<String> segments) {
 		List<String> parts = new ArrayList<>();
 		for (int i = 0; i < known.size(); i++) {
 			String part = known.get(i);
 			if (REST.equals(part)) {
-				parts.add((i < segments.size()) ? String.join(".", segments.subList(i, segments.size())) : "<key>");
+				parts.addAll(segments.subList(Math.min(i, segments.size()), segments.size()));
 				break;
 			}
 			parts.add(ANY.equals(part) ? ((i < segments.size()) ? segments.get(i) : "<name>") : part);
 		}
-		return String.join(".", parts);
+		return parts;
 	}
 
 	private static int distance(String a, String b) {
@@ -164,7 +190,7 @@ final class UnknownActorRpcProperties {
 	}
 
 	private static String uniform(String segment) {
-		return segment.replace("-", "").toLowerCase(java.util.Locale.ROOT);
+		return segment.replace("-", "").toLowerCase(Locale.ROOT);
 	}
 
 	private static List<List<String>> knownNames() {

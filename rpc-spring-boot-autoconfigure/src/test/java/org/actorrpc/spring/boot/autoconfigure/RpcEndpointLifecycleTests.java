@@ -56,7 +56,8 @@ class RpcEndpointLifecycleTests {
 	void importedNestedClassWithoutAnyIdGetsItsDecapitalizedSimpleName() {
 		this.contextRunner.withUserConfiguration(ImportsNameless.class).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context.getBeanNamesForType(NamelessEndpoint.class)).containsExactly(NamelessEndpoint.class.getName());
+			assertThat(context.getBeanNamesForType(NamelessEndpoint.class))
+				.containsExactly(NamelessEndpoint.class.getName());
 			assertThat(context.getBean(NamelessEndpoint.class).getEndpointId()).isEqualTo("namelessEndpoint");
 		});
 	}

@@ -37,11 +37,13 @@ class UnknownActorRpcPropertiesTests {
 	void misspeltNamesGetTheNearestValidNameWithTheirMapKeys() {
 		MockEnvironment environment = new MockEnvironment().withProperty("actorrpc.ask-timout", "5s")
 			.withProperty("actorrpc.clients.jobmaster.adress", "local:jobmaster")
-			.withProperty("actorrpc.peer.heartbeat", "1s");
+			.withProperty("actorrpc.peer.heartbeat", "1s")
+			.withProperty("actorrpc.pekk.loglevel", "INFO");
 
 		assertThat(UnknownActorRpcProperties.find(environment)).containsExactlyInAnyOrderEntriesOf(Map.of(
 				"actorrpc.ask-timout", "actorrpc.ask-timeout", "actorrpc.clients.jobmaster.adress",
-				"actorrpc.clients.jobmaster.address", "actorrpc.peer.heartbeat", "actorrpc.peer.heartbeat-interval"));
+				"actorrpc.clients.jobmaster.address", "actorrpc.peer.heartbeat", "actorrpc.peer.heartbeat-interval",
+				"actorrpc.pekk.loglevel", "actorrpc.pekko.loglevel"));
 	}
 
 	@Test

@@ -12,8 +12,7 @@ import org.actorrpc.pekko.PekkoRpcServiceSettings;
 /**
  * Translates {@link PekkoRpcServiceSettings} into Pekko configuration: Artery TCP (or TLS) on the
  * given address, Java serialization off, the transport on actorrpc's event loop, thread pools sized
- * for small machines, logging through SLF4J without the warnings a healthy node logs (see
- * {@link ActorRpcSlf4jLogger}), and no JVM shutdown hook (the owner of the service decides when it
+ * for small machines, logging through SLF4J, and no JVM shutdown hook (the owner of the service decides when it
  * stops). The settings' raw Pekko config overrides all of it.
  *
  * <p>What every actor system needs to carry an RPC service whatever its configuration (the
@@ -46,7 +45,7 @@ public final class PekkoConfigFactory {
 	 */
 	public static Config create(PekkoRpcServiceSettings settings) {
 		Map<String, Object> values = new HashMap<>();
-		values.put("pekko.loggers", List.of(ActorRpcSlf4jLogger.class.getName()));
+		values.put("pekko.loggers", List.of("org.apache.pekko.event.slf4j.Slf4jLogger"));
 		values.put("pekko.logging-filter", "org.apache.pekko.event.slf4j.Slf4jLoggingFilter");
 		values.put("pekko.loglevel", "INFO");
 		values.put("pekko.stdout-loglevel", "OFF");

@@ -23,12 +23,21 @@ import org.springframework.stereotype.Component;
  * service and then the actor system shut down.</li>
  * </ul>
  *
- * <p>The endpoint id is {@link #value()}, which is also the bean name; without a value it is the
- * default bean name ({@code jobMasterEndpoint} for {@code JobMasterEndpoint}). The endpoint must
- * register under that id: call {@code super(rpcService, "the-id")} or declare a constructor
- * parameter of type {@link RpcEndpointId} and call {@code super(rpcService, endpointId.value())}.
- * Startup fails when the two differ, so that the addresses clients are configured with never
- * silently point nowhere.
+ * <p>The endpoint id, the last element of the endpoint's address, is, in this order:
+ * <ol>
+ * <li>{@link #value()}, if given (it is also the bean name);</li>
+ * <li>otherwise the id the endpoint passes to the {@code RpcEndpoint} constructor, for example
+ * {@code super(rpcService, "greetings")};</li>
+ * <li>otherwise the bean's default id: its bean name, except that a name Spring derives from the
+ * class (component scanning, {@code @Import}) is replaced by the decapitalized simple class name,
+ * {@code greeterEndpoint} for {@code GreeterEndpoint}, nested or not.</li>
+ * </ol>
+ * To use the annotation value or the default id, declare a constructor parameter of type
+ * {@link RpcEndpointId} and call {@code super(rpcService, endpointId.value())}. Startup fails, with
+ * a report naming both sides, only on a real conflict: a value that differs from the id passed to
+ * the constructor, or two endpoints with one id. An endpoint that passes no id at all
+ * ({@code super(rpcService)}, which makes up a random id) is refused too, so that the addresses
+ * clients are configured with never silently point nowhere.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -37,7 +46,8 @@ import org.springframework.stereotype.Component;
 public @interface RpcEndpointComponent {
 
 	/**
-	 * Endpoint id, also used as the bean name. Empty for the default bean name.
+	 * Endpoint id, also used as the bean name. Empty to use the id passed to the
+	 * {@code RpcEndpoint} constructor, or the default id.
 	 * @return the endpoint id
 	 */
 	@AliasFor(annotation = Component.class)

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * The endpoint id of the {@link RpcEndpointComponent @RpcEndpointComponent} being created: its
- * annotation value or, without one, its bean name. Declare a constructor parameter of this type to
+ * annotation value or, without one, its default id (the bean name, or the decapitalized simple
+ * class name when Spring derived the bean name from the class). Declare a constructor parameter of this type to
  * hand the id to the {@link org.actorrpc.RpcEndpoint} constructor:
  *
  * <pre class="code">

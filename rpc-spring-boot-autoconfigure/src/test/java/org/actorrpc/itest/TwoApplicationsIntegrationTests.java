@@ -95,6 +95,28 @@ class TwoApplicationsIntegrationTests {
 	}
 
 	@Test
+	void eachCallIsTimedOnceOnEachSideAndEveryMeterIsDescribed() throws Exception {
+		PingGateway jobMaster = jobMasterClient();
+		for (int i = 0; i < 3; i++) {
+			jobMaster.ping("once" + i).get(20, TimeUnit.SECONDS);
+		}
+		String client = Http.get(this.taskManager, "/actuator/prometheus").body();
+		String server = Http.get(this.jobMaster, "/actuator/prometheus").body();
+		for (String scrape : new String[] { client, server }) {
+			assertThat(scrape).doesNotContain("actorrpc_client_call_seconds")
+				.doesNotContain("actorrpc_client_call_active")
+				.doesNotContain("actorrpc_server_call_seconds")
+				.doesNotContain("actorrpc_server_call_active");
+			assertThat(scrape.lines().filter((line) -> line.startsWith("# HELP ") && line.contains("rpc_")))
+				.isNotEmpty()
+				.allSatisfy((line) -> assertThat(line).as("described").matches("# HELP \\S+ \\S.*"));
+		}
+		assertThat(client).contains("# HELP rpc_client_call_duration_seconds Time RPC calls took");
+		assertThat(server).contains("# HELP rpc_server_call_duration_seconds Time endpoints spent processing");
+		assertThat(server).contains("# HELP actorrpc_endpoint_mailbox_wait_seconds ");
+	}
+
+	@Test
 	void actorrpcEndpointDescribesEndpointsAndClients() throws Exception {
 		jobMasterClient().ping("for-json").get(20, TimeUnit.SECONDS);
 		HttpResponse<String> response = Http.get(this.jobMaster, "/actuator/actorrpc");

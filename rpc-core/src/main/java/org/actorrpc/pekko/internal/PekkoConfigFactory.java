@@ -11,9 +11,14 @@ import org.actorrpc.pekko.PekkoRpcServiceSettings;
 
 /**
  * Translates {@link PekkoRpcServiceSettings} into Pekko configuration: Artery TCP (or TLS) on the
- * given address, actorrpc's serializer bound to its wire messages with Java serialization off, the
- * inline routing dispatcher, thread pools sized for small machines, and no JVM shutdown hook (the
- * owner of the service decides when it stops). The settings' raw Pekko config overrides all of it.
+ * given address, Java serialization off, the transport on actorrpc's event loop, thread pools sized
+ * for small machines, logging through SLF4J, and no JVM shutdown hook (the owner of the service decides when it
+ * stops). The settings' raw Pekko config overrides all of it.
+ *
+ * <p>What every actor system needs to carry an RPC service whatever its configuration (the
+ * serializer, its bindings and the two dispatchers) is not generated here: rpc-core's
+ * {@code reference.conf} declares it, so Pekko merges it into any actor system on the class path.
+ * Stateless.
  */
 public final class PekkoConfigFactory {
 
@@ -53,20 +58,11 @@ public final class PekkoConfigFactory {
 		values.put("pekko.actor.provider", "remote");
 		values.put("pekko.actor.allow-java-serialization", "off");
 		values.put("pekko.actor.warn-about-java-serializer-usage", "off");
-		values.put("pekko.actor.serializers.actorrpc", RpcWireSerializer.class.getName());
-		values.put("pekko.actor.serialization-bindings.\"" + RpcWireMessage.class.getName() + "\"", "actorrpc");
 		values.put("pekko.actor.default-dispatcher.fork-join-executor.parallelism-min", 2);
 		values.put("pekko.actor.default-dispatcher.fork-join-executor.parallelism-factor", 1.0);
 		values.put("pekko.actor.default-dispatcher.fork-join-executor.parallelism-max", 4);
 		values.put("pekko.actor.internal-dispatcher.fork-join-executor.parallelism-min", 2);
 		values.put("pekko.actor.internal-dispatcher.fork-join-executor.parallelism-max", 4);
-		values.put(INLINE_DISPATCHER + ".type", "Dispatcher");
-		values.put(INLINE_DISPATCHER + ".executor", InlineExecutorConfigurator.class.getName());
-		values.put(INLINE_DISPATCHER + ".throughput", 1000);
-		values.put(IO_DISPATCHER + ".type", "Dispatcher");
-		values.put(IO_DISPATCHER + ".executor", TransportExecutorConfigurator.class.getName());
-		// One message per actor run and one selector step per task: see TransportEventLoop.
-		values.put(IO_DISPATCHER + ".throughput", 1);
 		values.put("pekko.remote.artery.advanced.use-dispatcher", IO_DISPATCHER);
 		values.put("pekko.io.tcp.worker-dispatcher", IO_DISPATCHER);
 		values.put("pekko.io.tcp.selector-dispatcher", IO_DISPATCHER);

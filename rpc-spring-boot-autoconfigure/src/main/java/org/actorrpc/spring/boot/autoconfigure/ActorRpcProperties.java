@@ -72,6 +72,13 @@ public class ActorRpcProperties {
 	private boolean captureCallStack = false;
 
 	/**
+	 * Whether an unknown or misspelt actorrpc.* property (actorrpc.ask-timout) stops startup.
+	 * When false, each one is logged as a WARN instead. Either way the report names the nearest
+	 * valid property. Environment variables are not checked.
+	 */
+	private boolean failOnUnknownProperties = true;
+
+	/**
 	 * Serialization settings.
 	 */
 	private final Serialization serialization = new Serialization();
@@ -174,6 +181,14 @@ public class ActorRpcProperties {
 
 	public void setCaptureCallStack(boolean captureCallStack) {
 		this.captureCallStack = captureCallStack;
+	}
+
+	public boolean isFailOnUnknownProperties() {
+		return this.failOnUnknownProperties;
+	}
+
+	public void setFailOnUnknownProperties(boolean failOnUnknownProperties) {
+		this.failOnUnknownProperties = failOnUnknownProperties;
 	}
 
 	public Serialization getSerialization() {

@@ -13,6 +13,8 @@ public class InvalidActorRpcPropertyException extends RuntimeException {
 
 	private final transient Object value;
 
+	private final String reason;
+
 	private final String action;
 
 	/**
@@ -36,9 +38,11 @@ public class InvalidActorRpcPropertyException extends RuntimeException {
 	 */
 	public InvalidActorRpcPropertyException(String property, Object value, String reason, String action,
 			Throwable cause) {
-		super("Invalid value '" + value + "' for property '" + property + "': " + reason + ". " + action, cause);
+		super(((value != null) ? "Invalid value '" + value + "' for property '" + property + "'"
+				: "Property '" + property + "' is not set") + ": " + reason + ". " + action, cause);
 		this.property = property;
 		this.value = value;
+		this.reason = reason;
 		this.action = action;
 	}
 
@@ -56,6 +60,14 @@ public class InvalidActorRpcPropertyException extends RuntimeException {
 	 */
 	public Object getValue() {
 		return this.value;
+	}
+
+	/**
+	 * Returns why the value is invalid.
+	 * @return the reason
+	 */
+	public String getReason() {
+		return this.reason;
 	}
 
 	/**

@@ -11,8 +11,10 @@ class InvalidActorRpcPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Inv
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidActorRpcPropertyException cause) {
-		String description = "The actorrpc property '" + cause.getProperty() + "' has the invalid value '"
-				+ cause.getValue() + "':\n\n    " + cause.getMessage();
+		String problem = (cause.getValue() != null) ? "has the invalid value '" + cause.getValue() + "'"
+				: "is not set";
+		String description = "The actorrpc property '" + cause.getProperty() + "' " + problem + ": "
+				+ cause.getReason() + ".";
 		return new FailureAnalysis(description, cause.getAction(), cause);
 	}
 

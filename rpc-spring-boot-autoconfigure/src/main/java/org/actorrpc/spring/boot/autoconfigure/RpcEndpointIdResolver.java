@@ -14,8 +14,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Works out the {@link RpcEndpointId} for an injection point in an
- * {@link RpcEndpointComponent @RpcEndpointComponent} class: the annotation's value, else the bean
- * name of the (single) bean of that class. Stateless.
+ * {@link RpcEndpointComponent @RpcEndpointComponent} class: the annotation's value, else the
+ * {@linkplain #defaultId default id} of the (single) bean of that class. Stateless.
  */
 final class RpcEndpointIdResolver {
 
@@ -45,7 +45,24 @@ final class RpcEndpointIdResolver {
 					+ " from its bean name: found beans " + names
 					+ ". Give the endpoint an explicit id with @RpcEndpointComponent(\"id\")");
 		}
-		return new RpcEndpointId(names.get(0));
+		return new RpcEndpointId(defaultId(declaringClass, names.get(0)));
+	}
+
+	/**
+	 * Returns the id of an endpoint bean that has neither an annotation value nor an id of its
+	 * own: its bean name, except that a name Spring made up from the class name (component scanning
+	 * gives {@code outer.Inner} for a nested class, {@code @Import} the fully qualified class name)
+	 * becomes the decapitalized simple class name, {@code greeterEndpoint} for
+	 * {@code GreeterEndpoint} however it is registered.
+	 * @param beanClass the endpoint class
+	 * @param beanName its bean name
+	 * @return the endpoint id
+	 */
+	static String defaultId(Class<?> beanClass, String beanName) {
+		Class<?> userClass = ClassUtils.getUserClass(beanClass);
+		boolean generated = beanName.equals(userClass.getName())
+				|| beanName.equals(StringUtils.uncapitalizeAsProperty(ClassUtils.getShortName(userClass)));
+		return generated ? StringUtils.uncapitalizeAsProperty(userClass.getSimpleName()) : beanName;
 	}
 
 }

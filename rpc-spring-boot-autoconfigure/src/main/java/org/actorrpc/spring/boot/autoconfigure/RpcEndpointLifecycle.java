@@ -69,7 +69,7 @@ public final class RpcEndpointLifecycle implements SmartLifecycle {
 						logger.error("RPC endpoint '{}' terminated with a failure", endpoint.getEndpointId(), failure);
 					}
 				});
-				logger.debug("Started RPC endpoint '{}' at {}", endpoint.getEndpointId(), endpoint.getAddress());
+				logger.info("Started RPC endpoint '{}' at {}", endpoint.getEndpointId(), endpoint.getAddress());
 			}
 		}
 		this.running = true;

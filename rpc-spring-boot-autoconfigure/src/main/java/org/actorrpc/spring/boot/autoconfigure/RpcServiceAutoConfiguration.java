@@ -1,10 +1,14 @@
 package org.actorrpc.spring.boot.autoconfigure;
 
+import java.util.List;
+
 import org.actorrpc.RpcObserver;
 import org.actorrpc.RpcService;
 import org.actorrpc.pekko.PekkoRpcService;
 import org.actorrpc.pekko.PekkoRpcServiceSettings;
 import org.apache.pekko.actor.ActorSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 /**
@@ -29,10 +34,13 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(ActorRpcProperties.class)
 public final class RpcServiceAutoConfiguration {
 
+	private static final Logger logger = LoggerFactory.getLogger(RpcServiceAutoConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean
 	RpcServiceSettingsFactory actorRpcServiceSettingsFactory(ActorRpcProperties properties, Environment environment,
 			ObjectProvider<SslBundles> sslBundles) {
+		checkForUnknownProperties(properties, environment);
 		return new RpcServiceSettingsFactory(properties, environment.getProperty("spring.application.name"),
 				sslBundles.getIfAvailable());
 	}
@@ -54,6 +62,21 @@ public final class RpcServiceAutoConfiguration {
 	@ConditionalOnMissingBean(RpcService.class)
 	PekkoRpcService actorRpcService(ActorSystem actorSystem, PekkoRpcServiceSettings settings) {
 		return new PekkoRpcService(actorSystem, settings);
+	}
+
+	private static void checkForUnknownProperties(ActorRpcProperties properties, Environment environment) {
+		if (!(environment instanceof ConfigurableEnvironment configurable)) {
+			return;
+		}
+		List<String> problems = UnknownActorRpcProperties.describe(UnknownActorRpcProperties.find(configurable));
+		if (problems.isEmpty()) {
+			return;
+		}
+		if (properties.isFailOnUnknownProperties()) {
+			throw new UnknownActorRpcPropertiesException(problems);
+		}
+		problems.forEach((problem) -> logger.warn("{} It is ignored (actorrpc.fail-on-unknown-properties=false).",
+				problem));
 	}
 
 }

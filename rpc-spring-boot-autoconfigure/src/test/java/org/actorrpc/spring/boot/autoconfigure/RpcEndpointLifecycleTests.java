@@ -6,9 +6,13 @@ import org.actorrpc.spring.RpcEndpointId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,11 +43,56 @@ class RpcEndpointLifecycleTests {
 	}
 
 	@Test
-	void endpointIdFallsBackToTheBeanName() {
+	void registeredNestedClassWithoutAnyIdGetsItsDecapitalizedSimpleName() {
 		this.contextRunner.withUserConfiguration(NamelessEndpoint.class).run((context) -> {
 			assertThat(context).hasNotFailed();
-			String beanName = context.getBeanNamesForType(NamelessEndpoint.class)[0];
-			assertThat(context.getBean(NamelessEndpoint.class).getEndpointId()).isEqualTo(beanName);
+			assertThat(context.getBeanNamesForType(NamelessEndpoint.class))
+				.containsExactly("rpcEndpointLifecycleTests.NamelessEndpoint");
+			assertThat(context.getBean(NamelessEndpoint.class).getEndpointId()).isEqualTo("namelessEndpoint");
+		});
+	}
+
+	@Test
+	void importedNestedClassWithoutAnyIdGetsItsDecapitalizedSimpleName() {
+		this.contextRunner.withUserConfiguration(ImportsNameless.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBeanNamesForType(NamelessEndpoint.class))
+				.containsExactly(NamelessEndpoint.class.getName());
+			assertThat(context.getBean(NamelessEndpoint.class).getEndpointId()).isEqualTo("namelessEndpoint");
+		});
+	}
+
+	@Test
+	void beanNameGivenByTheUserIsTheDefaultId() {
+		this.contextRunner
+			.withInitializer((context) -> ((BeanDefinitionRegistry) context
+				.getBeanFactory()).registerBeanDefinition("reporting",
+						new RootBeanDefinition(NamelessEndpoint.class)))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(NamelessEndpoint.class).getEndpointId()).isEqualTo("reporting");
+			});
+	}
+
+	@Test
+	void idPassedToTheConstructorIsTheIdWhenTheAnnotationHasNone() {
+		this.contextRunner.withUserConfiguration(ImportsGreeter.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(GreeterEndpoint.class).getEndpointId()).isEqualTo("greetings");
+			assertThat(context.getBean(RpcEndpointLifecycle.class).getStartedEndpoints())
+				.containsExactly(context.getBean(GreeterEndpoint.class));
+		});
+	}
+
+	@Test
+	void endpointThatPassesNoIdStopsStartupWithTheIdToUse() {
+		this.contextRunner.withUserConfiguration(RandomIdEndpoint.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(RpcEndpointIdException.class)
+				.hasMessageContaining("bean 'rpcEndpointLifecycleTests.RandomIdEndpoint'")
+				.hasMessageContaining("has no id: its constructor called RpcEndpoint(RpcService)")
+				.hasMessageContaining("super(rpcService, \"randomIdEndpoint\")");
 		});
 	}
 
@@ -57,8 +106,11 @@ class RpcEndpointLifecycleTests {
 	void endpointRegisteredUnderAnotherIdStopsStartup() {
 		this.contextRunner.withUserConfiguration(MismatchedEndpoint.class).run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining("registered under id 'other'")
-				.hasStackTraceContaining("super(rpcService, \"gamma\")");
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(RpcEndpointIdException.class)
+				.hasMessageContaining("has two different ids: 'gamma' from @RpcEndpointComponent and 'other' passed "
+						+ "to the RpcEndpoint constructor")
+				.hasMessageContaining("remove the value from @RpcEndpointComponent to use 'other'");
 		});
 	}
 
@@ -122,6 +174,38 @@ class RpcEndpointLifecycleTests {
 		MismatchedEndpoint(RpcService rpcService) {
 			super(rpcService, "other");
 		}
+
+	}
+
+	@RpcEndpointComponent
+	@SuppressWarnings("try") // close() of AutoCloseableAsync declares Exception
+	static class GreeterEndpoint extends TestEndpoints.Standalone {
+
+		GreeterEndpoint(RpcService rpcService) {
+			super(rpcService, "greetings");
+		}
+
+	}
+
+	@RpcEndpointComponent
+	@SuppressWarnings("try") // close() of AutoCloseableAsync declares Exception
+	static class RandomIdEndpoint extends TestEndpoints.Standalone {
+
+		RandomIdEndpoint(RpcService rpcService) {
+			super(rpcService);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import(GreeterEndpoint.class)
+	static class ImportsGreeter {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import(NamelessEndpoint.class)
+	static class ImportsNameless {
 
 	}
 

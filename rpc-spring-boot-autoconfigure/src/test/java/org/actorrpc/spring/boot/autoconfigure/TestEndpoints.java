@@ -23,6 +23,11 @@ final class TestEndpoints {
 			super(rpcService, endpointId);
 		}
 
+		/** Lets {@code RpcEndpoint} make up a random id. */
+		Standalone(RpcService rpcService) {
+			super(rpcService);
+		}
+
 		@Override
 		public CompletableFuture<String> echo(String message) {
 			return CompletableFuture.completedFuture(message);

@@ -1,9 +1,13 @@
 package org.actorrpc.spring.boot.autoconfigure.metrics;
 
+import java.util.Set;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 
 import org.actorrpc.RpcObserver;
 import org.actorrpc.spring.boot.autoconfigure.RpcServiceAutoConfiguration;
+import org.actorrpc.spring.boot.autoconfigure.observation.RpcObservationObserver;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -15,7 +19,10 @@ import org.springframework.context.annotation.Bean;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for actorrpc Micrometer metrics: an
  * {@link RpcMetricsObserver} installed into the RPC service when a {@link MeterRegistry} bean
- * exists.
+ * exists, and a {@link MeterFilter} that keeps Spring Boot's observation handler from deriving a
+ * second set of timers from actorrpc's tracing observations: every call is timed once, by the
+ * observer's {@value RpcMetricsObserver#CLIENT_DURATION} and
+ * {@value RpcMetricsObserver#SERVER_DURATION} timers.
  */
 @AutoConfiguration(before = RpcServiceAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -28,6 +35,14 @@ public final class RpcMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	RpcMetricsObserver actorRpcMetricsObserver(MeterRegistry meterRegistry) {
 		return new RpcMetricsObserver(meterRegistry);
+	}
+
+	@Bean
+	MeterFilter actorRpcObservationMetersFilter() {
+		Set<String> derived = Set.of(RpcObservationObserver.CLIENT_OBSERVATION,
+				RpcObservationObserver.CLIENT_OBSERVATION + ".active", RpcObservationObserver.SERVER_OBSERVATION,
+				RpcObservationObserver.SERVER_OBSERVATION + ".active");
+		return MeterFilter.deny((id) -> derived.contains(id.getName()));
 	}
 
 }

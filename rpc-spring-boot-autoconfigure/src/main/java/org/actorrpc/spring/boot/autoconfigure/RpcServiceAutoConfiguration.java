@@ -1,5 +1,6 @@
 package org.actorrpc.spring.boot.autoconfigure;
 
+import org.actorrpc.CompositeRpcObserver;
 import org.actorrpc.RpcObserver;
 import org.actorrpc.RpcService;
 import org.actorrpc.pekko.PekkoRpcService;

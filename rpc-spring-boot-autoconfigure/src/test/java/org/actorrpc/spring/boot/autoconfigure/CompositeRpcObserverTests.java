@@ -7,6 +7,7 @@ import java.util.Map;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import org.actorrpc.CompositeRpcObserver;
 import org.actorrpc.RpcMethod;
 import org.actorrpc.RpcObserver;
 import org.actorrpc.spring.boot.autoconfigure.observation.RpcObservationObserver;

@@ -3,7 +3,7 @@ package org.actorrpc.spring.boot.autoconfigure;
 import java.lang.reflect.Proxy;
 
 import org.actorrpc.RpcService;
-import org.actorrpc.spring.FencedRpcClient;
+import org.actorrpc.client.FencedRpcClient;
 import org.actorrpc.spring.RpcClient;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,10 @@
-package org.actorrpc.spring.boot.autoconfigure;
+package org.actorrpc;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.actorrpc.RpcEndpointView;
-import org.actorrpc.RpcMethod;
-import org.actorrpc.RpcObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ReconnectingGatewayTest {
 
-	private static final Duration BOUND = Duration.ofSeconds(60);
+	private static final Duration BOUND = Duration.ofSeconds(120);
 
 	private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
 

@@ -87,7 +87,9 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Thread safety, locking and ordering</h2>
  * Thread-safe. All connection state is guarded by one private lock ({@code @GuardedBy("lock")}
- * below); nothing is sent, awaited or logged while it is held. Calls from one thread reach the
+ * below). Connect attempts are started while it is held ({@code RpcService.connect} does not
+ * block), but no call is sent, awaited or logged under it, and attempt outcomes are recorded on
+ * the service's scheduler, never on the thread that holds it. Calls from one thread reach the
  * endpoint in the order they were made: calls made while not connected are appended to a chain
  * of futures under the lock and drained in order by whichever thread completes the connect; the
  * fast path ({@code connected}) is opened only after the last queued call was sent, so no later

@@ -97,6 +97,11 @@ import org.slf4j.LoggerFactory;
  * Queued calls are sent on the thread that completed the connect or the previous queued call (an
  * RPC thread of the service). Back-off timers run on the service's scheduler.
  *
+ * <p>Why one class of this size (about 530 lines of code): the call paths and the connection
+ * state machine share the one lock and the queue of calls behind a connect, and the ordering
+ * guarantee above can only be checked by reading them together (grpc-java keeps its
+ * {@code DelayedClientCall} in one file for the same reason).
+ *
  * @param <C> the gateway type
  */
 public final class ReconnectingGateway<C extends RpcGateway> implements AutoCloseable {

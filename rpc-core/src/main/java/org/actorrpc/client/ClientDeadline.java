@@ -11,11 +11,27 @@ import org.actorrpc.exceptions.RpcExceptions;
 
 /**
  * The client's own deadline for asynchronous calls through a service that cannot take a
- * per-gateway default timeout ({@link ConnectOptionsSupport}). Stateless.
+ * per-gateway default timeout ({@link ConnectOptionsSupport}), and duration arithmetic that
+ * does not overflow. Stateless.
  */
 final class ClientDeadline {
 
 	private ClientDeadline() {
+	}
+
+	/**
+	 * Returns the duration in nanoseconds, {@link Long#MAX_VALUE} for durations too long to
+	 * express so (a timeout of "forever").
+	 * @param duration the duration
+	 * @return its nanoseconds, saturated
+	 */
+	static long saturatedNanos(Duration duration) {
+		try {
+			return duration.toNanos();
+		}
+		catch (ArithmeticException ex) {
+			return Long.MAX_VALUE;
+		}
 	}
 
 	/**
@@ -32,7 +48,7 @@ final class ClientDeadline {
 			Duration timeout, Supplier<? extends Throwable> timeoutFailure) {
 		CompletableFuture<Object> result = new CompletableFuture<>();
 		ScheduledFuture<?> timer = scheduler.schedule(() -> result.completeExceptionally(timeoutFailure.get()),
-				timeout.toNanos(), TimeUnit.NANOSECONDS);
+				saturatedNanos(timeout), TimeUnit.NANOSECONDS);
 		future.whenComplete((value, failure) -> {
 			timer.cancel(false);
 			if (failure != null) {

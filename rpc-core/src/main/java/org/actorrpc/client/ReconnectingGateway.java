@@ -57,8 +57,9 @@ import org.slf4j.LoggerFactory;
  * <li>{@link State#CONNECTED}: calls go straight to the connected gateway, once every call queued
  * behind the connect has been sent. A call that fails because the remote is gone
  * ({@link RecipientUnreachableException}, {@link RpcConnectionException},
- * {@link HandshakeException}) drops the connection and starts a new attempt at once (state
- * {@code CONNECTING}, calls queue again). Application exceptions and timeouts keep it.
+ * {@link HandshakeException}) or did not answer in time (a {@link TimeoutException}: a restarted
+ * remote can leave the old connection silent) drops the connection and starts a new attempt at
+ * once (state {@code CONNECTING}, calls queue again). Application exceptions keep it.
  * <li>{@link State#FAILED}: an attempt failed. Reconnect attempts run in the background, the
  * first after {@link ClientSettings#initialBackoff()}, each further one after twice the delay
  * before, at most {@link ClientSettings#maxBackoff()}. Until one succeeds, every call fails at
@@ -316,7 +317,10 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 
 	private C awaitConnection(Method method, CompletableFuture<C> previous) throws Throwable {
 		try {
-			return previous.get(this.settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
+			// The attempt bounds itself by the timeout; waiting twice as long only guards against
+			// a future that never completes, and lets the attempt report its own failure.
+			long nanos = ClientDeadline.saturatedNanos(this.settings.timeout());
+			return previous.get((nanos > Long.MAX_VALUE / 2) ? Long.MAX_VALUE : nanos * 2, TimeUnit.NANOSECONDS);
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = RpcExceptions.stripCompletion(ex);
@@ -324,9 +328,7 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 			throw throwable(method, cause);
 		}
 		catch (TimeoutException ex) {
-			RpcConnectionException failure = new RpcConnectionException(describe() + " did not connect to "
-					+ address() + " within " + this.settings.timeout() + " (" + this.settings.settingName("timeout")
-					+ ")", ex);
+			RpcConnectionException failure = connectFailure(ex);
 			observeFailure(method, failure);
 			throw throwable(method, failure);
 		}
@@ -429,7 +431,8 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 		this.queueTail = null;
 		CompletableFuture<C> started;
 		try {
-			started = connect().orTimeout(this.settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
+			long bound = ClientDeadline.saturatedNanos(this.settings.timeout());
+			started = connect().orTimeout(bound, TimeUnit.NANOSECONDS);
 		}
 		catch (RuntimeException ex) {
 			started = CompletableFuture.failedFuture(ex);
@@ -496,7 +499,7 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 			this.retryAt = Instant.now().plus(delay);
 			try {
 				this.retry = this.rpcService.getScheduledExecutor()
-					.schedule(this::retry, delay.toNanos(), TimeUnit.NANOSECONDS);
+					.schedule(this::retry, ClientDeadline.saturatedNanos(delay), TimeUnit.NANOSECONDS);
 			}
 			catch (RejectedExecutionException ex) {
 				// The service is shutting down: nothing left to reconnect through.
@@ -577,13 +580,15 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 
 	/**
 	 * Whether the failure (or one of its causes, for blocking calls that wrap it) says the remote
-	 * is gone or refused the connection; application exceptions and timeouts keep the connection.
+	 * is gone, refused the connection or did not answer; application exceptions keep the
+	 * connection. A timeout counts because a remote that restarted can leave the old connection
+	 * silent; reconnecting to a remote that is merely slow costs one handshake.
 	 */
 	private static boolean isConnectionLoss(Throwable failure) {
 		int depth = 0;
 		for (Throwable cause = failure; cause != null && depth < 5; cause = cause.getCause(), depth++) {
 			if (cause instanceof RecipientUnreachableException || cause instanceof RpcConnectionException
-					|| cause instanceof HandshakeException) {
+					|| cause instanceof HandshakeException || cause instanceof TimeoutException) {
 				return true;
 			}
 		}
@@ -759,7 +764,8 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 		 */
 		public ReconnectingGateway<C> build() {
 			if (this.settings == null) {
-				throw new IllegalStateException("ReconnectingGateway.builder(...).settings(ClientSettings) is required");
+				throw new IllegalStateException(
+						"ReconnectingGateway.builder(...).settings(ClientSettings) is required");
 			}
 			return new ReconnectingGateway<>(this);
 		}

@@ -19,6 +19,7 @@ import org.actorrpc.RpcEndpointView;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcServer;
 import org.actorrpc.RpcService;
+import org.actorrpc.client.ConnectOptionsSupport;
 import org.actorrpc.pekko.internal.ContextSslEngineProvider;
 import org.actorrpc.pekko.internal.PekkoConfigFactory;
 import org.actorrpc.pekko.internal.ServiceRuntime;
@@ -38,7 +39,7 @@ import org.actorrpc.pekko.internal.ServiceRuntime;
  * <p>Thread-safe. One service per actor system. Close it with {@link #closeAsync()}; a service
  * built on a caller-supplied actor system leaves that system running.
  */
-public final class PekkoRpcService implements RpcService {
+public final class PekkoRpcService implements RpcService, ConnectOptionsSupport {
 
 	private final ServiceRuntime runtime;
 
@@ -134,6 +135,24 @@ public final class PekkoRpcService implements RpcService {
 			return CompletableFuture.failedFuture(new IllegalArgumentException("fencingToken must not be null"));
 		}
 		return this.runtime.connect(address, clazz, fencingToken, null, null);
+	}
+
+	@Override
+	public <C extends RpcGateway> CompletableFuture<C> connect(String address, Class<C> clazz, ConnectOptions options) {
+		return this.runtime.connect(address, clazz, null, options.defaultTimeout(), timeoutSource(options));
+	}
+
+	@Override
+	public <F extends Serializable, C extends FencedRpcGateway<F>> CompletableFuture<C> connect(String address,
+			F fencingToken, Class<C> clazz, ConnectOptions options) {
+		if (fencingToken == null) {
+			return CompletableFuture.failedFuture(new IllegalArgumentException("fencingToken must not be null"));
+		}
+		return this.runtime.connect(address, clazz, fencingToken, options.defaultTimeout(), timeoutSource(options));
+	}
+
+	private static String timeoutSource(ConnectOptions options) {
+		return "the client's timeout (" + options.timeoutSetting() + ")";
 	}
 
 	@Override

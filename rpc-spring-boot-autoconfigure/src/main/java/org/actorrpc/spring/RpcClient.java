@@ -27,16 +27,17 @@ import org.springframework.beans.factory.annotation.Qualifier;
  * </pre>
  *
  * <p>The proxy is a bean (one per client name and gateway type), so it works with {@code final}
- * fields and constructor injection, and it is never {@code null}. It connects lazily, on the first
- * call: the application starts while the remote endpoint is down, and calls fail fast with an
- * {@link org.actorrpc.exceptions.RpcConnectionException} naming the client and its address until
- * it is up. A call that finds the remote gone (unreachable, restarted, timed out) drops the
- * connection, and the next call connects again, so a restarted remote is reachable without
+ * fields and constructor injection, and it is never {@code null}. Behind it is an rpc-core
+ * {@link org.actorrpc.client.ReconnectingGateway}: it connects lazily, on the first call, so the
+ * application starts while the remote endpoint is down; once a connect failed, calls fail at once
+ * with an {@link org.actorrpc.exceptions.RpcConnectionException} naming the client and its
+ * address while it reconnects in the background with back-off. A call that finds the remote gone
+ * (unreachable, restarted) makes it reconnect, so a restarted remote is reachable without
  * restarting the caller.
  *
  * <p>For a {@link org.actorrpc.FencedRpcGateway} the proxy also implements
- * {@link FencedRpcClient}: set the leader's fencing token with
- * {@link FencedRpcClient#updateFencingToken} before the first call.
+ * {@link org.actorrpc.client.FencedRpcClient}: set the leader's fencing token with
+ * {@link org.actorrpc.client.FencedRpcClient#updateFencingToken} before the first call.
  *
  * <p>This annotation is a {@link Qualifier}: the proxies are only injected where it is present,
  * never into plain {@code @Autowired} gateway injection points.

@@ -4,8 +4,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.actorrpc.RpcService;
+import org.actorrpc.client.FencedRpcClient;
 import org.actorrpc.exceptions.FencingTokenException;
-import org.actorrpc.spring.FencedRpcClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.WebApplicationType;

@@ -15,6 +15,7 @@ import org.springframework.core.env.Environment;
 import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcEndpointView;
 import org.actorrpc.RpcService;
+import org.actorrpc.client.FencedRpcClient;
 import org.actorrpc.demo.api.Acknowledge;
 import org.actorrpc.demo.api.ExecutionAttemptId;
 import org.actorrpc.demo.api.ExecutionState;
@@ -33,7 +34,6 @@ import org.actorrpc.demo.api.TaskExecutorGateway;
 import org.actorrpc.demo.api.TaskExecutorRegistration;
 import org.actorrpc.demo.api.TaskStateSnapshot;
 import org.actorrpc.exceptions.FencingTokenException;
-import org.actorrpc.spring.FencedRpcClient;
 import org.actorrpc.spring.RpcClient;
 import org.actorrpc.spring.RpcEndpointComponent;
 

@@ -26,6 +26,7 @@ import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcServer;
 import org.actorrpc.exceptions.HandshakeException;
 import org.actorrpc.exceptions.RpcConnectionException;
+import org.actorrpc.exceptions.RpcExceptions;
 
 /**
  * The caller's side of a service: turns an address into a gateway proxy. An address of this
@@ -148,7 +149,7 @@ final class Connector {
 		Duration timeout = this.context.settings().askTimeout();
 		return Patterns.ask(target, request, timeout).toCompletableFuture().handle((reply, failure) -> {
 			if (failure != null) {
-				Throwable cause = InvocationMessage.unwrap(failure);
+				Throwable cause = RpcExceptions.stripCompletion(failure);
 				String reason = (cause instanceof TimeoutException || cause instanceof AskTimeoutException)
 						? "the port accepts connections, but no actorrpc service answered the handshake within "
 								+ timeout.toMillis() + " ms (actorrpc.ask-timeout). Check the system name in the "

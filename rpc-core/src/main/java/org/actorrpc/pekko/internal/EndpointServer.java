@@ -21,6 +21,7 @@ import org.actorrpc.RpcObserver;
 import org.actorrpc.RpcServer;
 import org.actorrpc.exceptions.RecipientUnreachableException;
 import org.actorrpc.exceptions.RpcException;
+import org.actorrpc.exceptions.RpcExceptions;
 
 /**
  * The server side of one endpoint: its bounded mailbox, its dedicated main thread (the same
@@ -371,7 +372,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 
 	private void finishStop() {
 		Throwable failure = this.stopFailure;
-		finish((failure != null) ? InvocationMessage.unwrap(failure) : null);
+		finish((failure != null) ? RpcExceptions.stripCompletion(failure) : null);
 	}
 
 	void finish(Throwable failure) {

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import org.actorrpc.RpcMethod;
 import org.actorrpc.exceptions.EndpointNotStartedException;
 import org.actorrpc.exceptions.RpcException;
+import org.actorrpc.exceptions.RpcExceptions;
 
 /**
  * An RPC to run on the endpoint's main thread. Subclasses decide how the result travels back:
@@ -121,7 +122,7 @@ abstract class InvocationMessage extends MailboxMessage {
 			else {
 				future.whenComplete((value, failure) -> {
 					if (failure != null) {
-						fail(unwrap(failure));
+						fail(RpcExceptions.stripCompletion(failure));
 					}
 					else {
 						complete(value);
@@ -132,15 +133,6 @@ abstract class InvocationMessage extends MailboxMessage {
 		}
 		complete(result);
 		return null;
-	}
-
-	static Throwable unwrap(Throwable failure) {
-		Throwable current = failure;
-		while ((current instanceof java.util.concurrent.CompletionException
-				|| current instanceof java.util.concurrent.ExecutionException) && current.getCause() != null) {
-			current = current.getCause();
-		}
-		return current;
 	}
 
 }

@@ -36,6 +36,7 @@ import org.actorrpc.RpcObserver;
 import org.actorrpc.RpcServer;
 import org.actorrpc.exceptions.RpcRuntimeException;
 import org.actorrpc.pekko.PekkoRpcServiceSettings;
+import org.actorrpc.exceptions.RpcExceptions;
 
 /**
  * The composition root of a running {@code PekkoRpcService}: builds its {@link ServiceContext},
@@ -323,7 +324,7 @@ public final class ServiceRuntime {
 	}
 
 	private Throwable endpointsNotStopped(List<EndpointServer> servers, Throwable failure, long timeoutMillis) {
-		Throwable cause = InvocationMessage.unwrap(failure);
+		Throwable cause = RpcExceptions.stripCompletion(failure);
 		if (!(cause instanceof TimeoutException)) {
 			logger.warn("Not every endpoint of RpcService {} stopped cleanly", this.context.systemName(), cause);
 			return cause;

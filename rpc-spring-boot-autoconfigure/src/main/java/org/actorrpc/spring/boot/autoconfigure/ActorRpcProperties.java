@@ -322,12 +322,24 @@ public class ActorRpcProperties {
 		private String address;
 
 		/**
-		 * How long a call waits for the connection to the endpoint, and how long an
-		 * asynchronous call (returning CompletableFuture) waits for its result before failing
-		 * with a timeout naming this client. Blocking calls use @RpcTimeout or
-		 * actorrpc.ask-timeout. Taken from the "default" entry when not set, else 10 seconds.
+		 * Timeout of calls through this client (methods without an @RpcTimeout argument),
+		 * and the bound of each connect attempt; a call that times out fails with an error
+		 * naming this property. Taken from the "default" entry when not set, else 10 seconds.
 		 */
 		private Duration timeout;
+
+		/**
+		 * Delay before the first reconnect attempt after a failed connect; it doubles after
+		 * every further failed attempt, up to max-backoff. Calls fail at once until an attempt
+		 * succeeds. Taken from the "default" entry when not set, else 200 milliseconds.
+		 */
+		private Duration initialBackoff;
+
+		/**
+		 * Longest delay between two reconnect attempts. Taken from the "default" entry when not
+		 * set, else 3 seconds.
+		 */
+		private Duration maxBackoff;
 
 		public String getAddress() {
 			return this.address;
@@ -343,6 +355,22 @@ public class ActorRpcProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
 		}
 
 	}

@@ -1,8 +1,12 @@
 package org.actorrpc.spring.boot.autoconfigure;
 
+import org.actorrpc.CompositeRpcObserver;
+import org.actorrpc.RpcObserver;
 import org.actorrpc.RpcService;
+import org.actorrpc.client.ReconnectingGateway;
 import org.actorrpc.spring.RpcClient;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.AutowiredAnnotationBeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -13,9 +17,11 @@ import org.springframework.core.Ordered;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for {@link RpcClient @RpcClient} injection:
- * registers the gateway proxies as beans and injects them into annotated fields and setters
- * (constructor and {@code @Bean} method parameters are resolved by Spring's own qualifier
- * matching).
+ * creates one rpc-core {@link ReconnectingGateway} per client from {@code actorrpc.clients.*},
+ * registers the gateways as beans and injects them into annotated fields and setters (constructor
+ * and {@code @Bean} method parameters are resolved by Spring's own qualifier matching). Calls
+ * the clients fail themselves are reported to the same {@link RpcObserver} beans as the service's
+ * calls.
  */
 @AutoConfiguration(after = RpcServiceAutoConfiguration.class)
 @ConditionalOnBean(RpcService.class)
@@ -36,8 +42,9 @@ public final class RpcClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RpcClients actorRpcClients(ActorRpcProperties properties, RpcService rpcService) {
-		return new RpcClients(properties, rpcService);
+	RpcClients actorRpcClients(ActorRpcProperties properties, RpcService rpcService,
+			ObjectProvider<RpcObserver> observers) {
+		return new RpcClients(properties, rpcService, CompositeRpcObserver.of(observers.orderedStream().toList()));
 	}
 
 }

@@ -1,72 +1,68 @@
 package org.actorrpc.spring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+
+import org.actorrpc.client.ClientSettings;
 
 import org.springframework.util.StringUtils;
 
 /**
- * The resolved settings of one {@code @RpcClient}: its own {@code actorrpc.clients.<name>} entry
- * completed from the {@code default} entry, and checked. Immutable and thread-safe.
- *
- * @param name the client name
- * @param address the endpoint address: {@code pekko://system@host:port/user/rpc/id}, or
- * {@code local:<endpoint-id>} for an endpoint of this application
- * @param timeout how long a call waits for the connection, and an asynchronous call for its result
+ * Resolves the {@link ClientSettings} of one {@code @RpcClient} from its
+ * {@code actorrpc.clients.<name>} entry, completed from the {@code default} entry, and checks
+ * them, naming the property at fault. Stateless.
  */
-public record RpcClientSettings(String name, String address, Duration timeout) {
+public final class RpcClientSettings {
 
 	/** Name of the entry that supplies defaults for every client. */
 	public static final String DEFAULT_CLIENT = "default";
 
-	/** Prefix of addresses that name an endpoint of this application by id. */
-	public static final String LOCAL_PREFIX = "local:";
-
 	/** Timeout used when neither the client nor the default entry sets one. */
-	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+	public static final Duration DEFAULT_TIMEOUT = ClientSettings.DEFAULT_TIMEOUT;
 
 	private static final Pattern REMOTE_ADDRESS = Pattern
 		.compile("pekko://[a-zA-Z0-9][a-zA-Z0-9_-]*(@[^@:/\\s]+:[0-9]{1,5})?/user/\\S+");
 
 	private static final Pattern ENDPOINT_ID = Pattern.compile("[^/\\s]+");
 
+	private RpcClientSettings() {
+	}
+
 	/**
 	 * Resolves and checks the settings of the named client.
 	 * @param properties the bound properties
 	 * @param name the client name
-	 * @return the settings
-	 * @throws InvalidActorRpcPropertyException if the address is missing or malformed, or the
-	 * timeout is not positive
+	 * @return the core client settings; their errors name {@code actorrpc.clients.<name>.*}
+	 * @throws InvalidActorRpcPropertyException if the address is missing or malformed, a duration
+	 * is not positive, or the maximum back-off is shorter than the initial one
 	 */
-	public static RpcClientSettings resolve(ActorRpcProperties properties, String name) {
+	public static ClientSettings resolve(ActorRpcProperties properties, String name) {
 		ActorRpcProperties.Client own = properties.getClients().get(name);
 		ActorRpcProperties.Client defaults = properties.getClients().get(DEFAULT_CLIENT);
 		String prefix = "actorrpc.clients." + name;
-		String address = (own != null) ? own.getAddress() : null;
-		String addressProperty = prefix + ".address";
-		if (address == null && defaults != null && defaults.getAddress() != null) {
-			address = defaults.getAddress();
-			addressProperty = "actorrpc.clients.default.address";
-		}
-		if (!StringUtils.hasText(address)) {
-			throw new InvalidActorRpcPropertyException(addressProperty, address,
+		Resolved<String> address = resolve(own, defaults, name, "address", ActorRpcProperties.Client::getAddress);
+		if (!StringUtils.hasText(address.value())) {
+			throw new InvalidActorRpcPropertyException(address.property(), address.value(),
 					"@RpcClient(\"" + name + "\") needs the address of its endpoint",
 					"Set " + prefix + ".address to the endpoint's address, for example "
 							+ "pekko://jobmaster@127.0.0.1:6123/user/rpc/jobmaster, or local:<endpoint-id> for an "
 							+ "endpoint of this application.");
 		}
-		validateAddress(addressProperty, address);
-		Duration timeout = (own != null) ? own.getTimeout() : null;
-		String timeoutProperty = prefix + ".timeout";
-		if (timeout == null && defaults != null && defaults.getTimeout() != null) {
-			timeout = defaults.getTimeout();
-			timeoutProperty = "actorrpc.clients.default.timeout";
+		validateAddress(address.property(), address.value());
+		Duration timeout = positive(resolve(own, defaults, name, "timeout", ActorRpcProperties.Client::getTimeout),
+				ClientSettings.DEFAULT_TIMEOUT);
+		Resolved<Duration> initial = resolve(own, defaults, name, "initial-backoff",
+				ActorRpcProperties.Client::getInitialBackoff);
+		Duration initialBackoff = positive(initial, ClientSettings.DEFAULT_INITIAL_BACKOFF);
+		Resolved<Duration> max = resolve(own, defaults, name, "max-backoff", ActorRpcProperties.Client::getMaxBackoff);
+		Duration maxBackoff = positive(max, ClientSettings.DEFAULT_MAX_BACKOFF);
+		if (maxBackoff.compareTo(initialBackoff) < 0) {
+			throw new InvalidActorRpcPropertyException(max.property(), maxBackoff,
+					"it must not be shorter than " + initial.property() + " (" + initialBackoff + ")",
+					"Set " + max.property() + " to at least " + initialBackoff + ".");
 		}
-		if (timeout == null) {
-			timeout = DEFAULT_TIMEOUT;
-		}
-		RpcServiceSettingsFactory.requirePositive(timeoutProperty, timeout);
-		return new RpcClientSettings(name, address.trim(), timeout);
+		return new ClientSettings(name, address.value().trim(), timeout, initialBackoff, maxBackoff, prefix);
 	}
 
 	/**
@@ -77,8 +73,8 @@ public record RpcClientSettings(String name, String address, Duration timeout) {
 	 */
 	public static void validateAddress(String property, String address) {
 		String trimmed = address.trim();
-		if (trimmed.startsWith(LOCAL_PREFIX)) {
-			if (!ENDPOINT_ID.matcher(trimmed.substring(LOCAL_PREFIX.length())).matches()) {
+		if (trimmed.startsWith(ClientSettings.LOCAL_PREFIX)) {
+			if (!ENDPOINT_ID.matcher(trimmed.substring(ClientSettings.LOCAL_PREFIX.length())).matches()) {
 				throw new InvalidActorRpcPropertyException(property, address,
 						"a local address must name an endpoint id after 'local:'",
 						"Set " + property + " to local:<endpoint-id>, for example local:jobmaster.");
@@ -104,24 +100,39 @@ public record RpcClientSettings(String name, String address, Duration timeout) {
 	}
 
 	/**
-	 * Whether the address names an endpoint of this application.
-	 * @return whether the address is {@code local:<id>}
+	 * Checks the values a client entry sets, whether or not a client of that name is used.
+	 * @param name the entry's name
+	 * @param client the entry
+	 * @throws InvalidActorRpcPropertyException naming the first invalid property
 	 */
-	public boolean isLocal() {
-		return this.address.startsWith(LOCAL_PREFIX);
+	static void validateEntry(String name, ActorRpcProperties.Client client) {
+		String prefix = "actorrpc.clients." + name;
+		if (client.getAddress() != null) {
+			validateAddress(prefix + ".address", client.getAddress());
+		}
+		positive(new Resolved<>(prefix + ".timeout", client.getTimeout()), null);
+		positive(new Resolved<>(prefix + ".initial-backoff", client.getInitialBackoff()), null);
+		positive(new Resolved<>(prefix + ".max-backoff", client.getMaxBackoff()), null);
 	}
 
-	/**
-	 * Returns the host of a remote address.
-	 * @return the host, or {@code ""} for local addresses or addresses without host
-	 */
-	public String host() {
-		int at = this.address.indexOf('@');
-		if (at < 0) {
-			return "";
+	private static <T> Resolved<T> resolve(ActorRpcProperties.Client own, ActorRpcProperties.Client defaults,
+			String name, String property, Function<ActorRpcProperties.Client, T> getter) {
+		T value = (own != null) ? getter.apply(own) : null;
+		if (value == null && defaults != null && getter.apply(defaults) != null) {
+			return new Resolved<>("actorrpc.clients." + DEFAULT_CLIENT + "." + property, getter.apply(defaults));
 		}
-		int colon = this.address.indexOf(':', at);
-		return this.address.substring(at + 1, colon);
+		return new Resolved<>("actorrpc.clients." + name + "." + property, value);
+	}
+
+	private static Duration positive(Resolved<Duration> resolved, Duration fallback) {
+		if (resolved.value() == null) {
+			return fallback;
+		}
+		return RpcServiceSettingsFactory.requirePositive(resolved.property(), resolved.value());
+	}
+
+	/** A value and the property it came from. */
+	private record Resolved<T>(String property, T value) {
 	}
 
 }

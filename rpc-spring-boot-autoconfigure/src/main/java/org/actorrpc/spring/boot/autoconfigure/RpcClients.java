@@ -5,58 +5,59 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.actorrpc.RpcGateway;
+import org.actorrpc.RpcObserver;
 import org.actorrpc.RpcService;
+import org.actorrpc.client.ReconnectingGateway;
+import org.actorrpc.client.RpcClientView;
 
 /**
- * Creates the {@code @RpcClient} proxies, one per client name and gateway type, and lists them
- * for the Actuator endpoint. Every client configured under {@code actorrpc.clients} is checked
- * when this bean is created, so a malformed address stops startup even before the first call.
+ * Creates the {@code @RpcClient} gateways, one {@link ReconnectingGateway} per client name and
+ * gateway type, from {@code actorrpc.clients.*}, and lists them for the Actuator endpoint. Every
+ * client configured under {@code actorrpc.clients} is checked when this bean is created, so a
+ * malformed address stops startup even before the first call. {@link #close()} (called when the
+ * context closes) stops the clients' background reconnects.
  *
  * <p>Thread-safe.
  */
-public final class RpcClients {
+public final class RpcClients implements AutoCloseable {
 
 	private final ActorRpcProperties properties;
 
 	private final RpcService rpcService;
 
-	private final Map<Key, Entry<?>> clients = new ConcurrentHashMap<>();
+	private final RpcObserver observer;
+
+	private final Map<Key, ReconnectingGateway<?>> clients = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the registry and checks every configured client.
 	 * @param properties the bound properties
 	 * @param rpcService the service the clients connect through
+	 * @param observer told about the calls the clients fail themselves (while not connected)
 	 * @throws InvalidActorRpcPropertyException naming the first invalid client property
 	 */
-	public RpcClients(ActorRpcProperties properties, RpcService rpcService) {
+	public RpcClients(ActorRpcProperties properties, RpcService rpcService, RpcObserver observer) {
 		this.properties = properties;
 		this.rpcService = rpcService;
-		properties.getClients().forEach((name, client) -> {
-			if (client.getAddress() != null) {
-				RpcClientSettings.validateAddress("actorrpc.clients." + name + ".address", client.getAddress());
-			}
-			if (client.getTimeout() != null) {
-				RpcServiceSettingsFactory.requirePositive("actorrpc.clients." + name + ".timeout",
-						client.getTimeout());
-			}
-		});
+		this.observer = observer;
+		properties.getClients().forEach(RpcClientSettings::validateEntry);
 	}
 
 	/**
-	 * Returns the proxy for the given client name and gateway type, creating it on first use.
+	 * Returns the gateway for the given client name and gateway type, creating it on first use.
 	 * @param name the client name
 	 * @param gatewayType the gateway interface
 	 * @param <C> the gateway type
-	 * @return the proxy, never {@code null}
-	 * @throws InvalidActorRpcPropertyException if the client's address is missing or malformed
+	 * @return the gateway, never {@code null}
+	 * @throws InvalidActorRpcPropertyException if the client's settings are missing or malformed
 	 */
 	public <C extends RpcGateway> C client(String name, Class<C> gatewayType) {
-		Entry<?> entry = this.clients.computeIfAbsent(new Key(name, gatewayType), (key) -> {
-			RpcClientSettings settings = RpcClientSettings.resolve(this.properties, name);
-			RpcClientProxy<C> handler = new RpcClientProxy<>(settings, gatewayType, this.rpcService);
-			return new Entry<>(handler, handler.createProxy());
-		});
-		return gatewayType.cast(entry.proxy());
+		ReconnectingGateway<?> client = this.clients.computeIfAbsent(new Key(name, gatewayType),
+				(key) -> ReconnectingGateway.builder(this.rpcService, gatewayType)
+					.settings(RpcClientSettings.resolve(this.properties, name))
+					.observer(this.observer)
+					.build());
+		return gatewayType.cast(client.gateway());
 	}
 
 	/**
@@ -64,13 +65,18 @@ public final class RpcClients {
 	 * @return one view per client name and gateway type
 	 */
 	public List<RpcClientView> getClientViews() {
-		return this.clients.values().stream().map((entry) -> entry.handler().view()).toList();
+		return this.clients.values().stream().map(ReconnectingGateway::view).toList();
+	}
+
+	/**
+	 * Closes every client: background reconnects stop and later calls fail at once.
+	 */
+	@Override
+	public void close() {
+		this.clients.values().forEach(ReconnectingGateway::close);
 	}
 
 	private record Key(String name, Class<?> gatewayType) {
-	}
-
-	private record Entry<C extends RpcGateway>(RpcClientProxy<C> handler, C proxy) {
 	}
 
 }

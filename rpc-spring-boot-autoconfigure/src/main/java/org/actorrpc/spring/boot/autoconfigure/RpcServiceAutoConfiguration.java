@@ -2,6 +2,7 @@ package org.actorrpc.spring.boot.autoconfigure;
 
 import java.util.List;
 
+import org.actorrpc.CompositeRpcObserver;
 import org.actorrpc.RpcObserver;
 import org.actorrpc.RpcService;
 import org.actorrpc.pekko.PekkoRpcService;

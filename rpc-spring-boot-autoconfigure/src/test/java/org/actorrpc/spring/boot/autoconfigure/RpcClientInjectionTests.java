@@ -1,10 +1,20 @@
 package org.actorrpc.spring.boot.autoconfigure;
 
 import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.actorrpc.RpcService;
-import org.actorrpc.spring.FencedRpcClient;
+import org.actorrpc.client.ClientSettings;
+import org.actorrpc.client.FencedRpcClient;
+import org.actorrpc.client.RpcClientView;
+import org.actorrpc.exceptions.RpcConnectionException;
 import org.actorrpc.spring.RpcClient;
+import org.actorrpc.spring.boot.autoconfigure.metrics.RpcMetricsAutoConfiguration;
+import org.actorrpc.spring.boot.autoconfigure.metrics.RpcMetricsObserver;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +77,70 @@ class RpcClientInjectionTests {
 			TestFencedGateway gateway = context.getBean(FencedClient.class).gateway;
 			assertThat(gateway).isInstanceOf(FencedRpcClient.class);
 			assertThat(gateway.getFencingToken()).isNull();
+		});
+	}
+
+	@Test
+	void callsThatFailWhileConnectingAreCountedInTheClientFailureMetric() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(RpcMetricsAutoConfiguration.class))
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withUserConfiguration(ConstructorClient.class)
+			.run((context) -> {
+				TestGateway gateway = context.getBean(ConstructorClient.class).gateway;
+				assertThat(gateway.echo("down")).failsWithin(Duration.ofSeconds(30))
+					.withThrowableOfType(ExecutionException.class)
+					.withCauseInstanceOf(RpcConnectionException.class)
+					.withMessageContaining("RPC client 'jobmaster' (TestGateway) cannot reach " + ADDRESS)
+					.withMessageContaining("actorrpc.clients.jobmaster.address");
+				assertThat(gateway.echo("still down")).isCompletedExceptionally();
+				assertThat(context.getBean(MeterRegistry.class)
+					.get(RpcMetricsObserver.CLIENT_FAILURES)
+					.tag("error.type", RpcConnectionException.class.getName())
+					.counter()
+					.count()).isEqualTo(2.0);
+			});
+	}
+
+	@Test
+	void clientSettingsComeFromTheClientsPropertiesCompletedFromTheDefaultEntry() {
+		this.contextRunner
+			.withPropertyValues("actorrpc.clients.default.timeout=3s", "actorrpc.clients.default.max-backoff=7s",
+					"actorrpc.clients.jobmaster.initial-backoff=50ms")
+			.withUserConfiguration(ConstructorClient.class)
+			.run((context) -> {
+				ClientSettings settings = RpcClientSettings.resolve(context.getBean(ActorRpcProperties.class),
+						"jobmaster");
+				assertThat(settings).isEqualTo(new ClientSettings("jobmaster", ADDRESS, Duration.ofSeconds(3),
+						Duration.ofMillis(50), Duration.ofSeconds(7), "actorrpc.clients.jobmaster"));
+				assertThat(settings.settingName("timeout")).isEqualTo("actorrpc.clients.jobmaster.timeout");
+			});
+	}
+
+	@Test
+	void maxBackoffShorterThanTheInitialOneStopsStartupNamingBoth() {
+		this.contextRunner
+			.withPropertyValues("actorrpc.clients.jobmaster.initial-backoff=5s",
+					"actorrpc.clients.jobmaster.max-backoff=1s")
+			.withUserConfiguration(ConstructorClient.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidActorRpcPropertyException.class)
+					.hasMessageContaining("actorrpc.clients.jobmaster.max-backoff")
+					.hasMessageContaining("actorrpc.clients.jobmaster.initial-backoff");
+			});
+	}
+
+	@Test
+	void closingTheContextClosesTheClients() {
+		this.contextRunner.withUserConfiguration(ConstructorClient.class).run((context) -> {
+			TestGateway gateway = context.getBean(ConstructorClient.class).gateway;
+			RpcClients clients = context.getBean(RpcClients.class);
+			context.close();
+			assertThat(clients.getClientViews()).extracting(RpcClientView::state)
+				.containsExactly(RpcClientView.State.CLOSED);
+			assertThat(gateway.echo("after close")).isCompletedExceptionally();
 		});
 	}
 

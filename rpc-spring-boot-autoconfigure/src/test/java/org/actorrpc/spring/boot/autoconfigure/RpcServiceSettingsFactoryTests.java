@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.actorrpc.RpcObserver;
+import org.actorrpc.client.ClientSettings;
 import org.actorrpc.pekko.PekkoRpcServiceSettings;
 import org.junit.jupiter.api.Test;
 
@@ -162,7 +163,7 @@ class RpcServiceSettingsFactoryTests {
 	void clientSettingsFallBackToTheDefaultEntry() {
 		ActorRpcProperties properties = bind(Map.of("actorrpc.clients.default.timeout", "3s",
 				"actorrpc.clients.jobmaster.address", "pekko://jobmaster@127.0.0.1:6123/user/rpc/jobmaster"));
-		RpcClientSettings settings = RpcClientSettings.resolve(properties, "jobmaster");
+		ClientSettings settings = RpcClientSettings.resolve(properties, "jobmaster");
 		assertThat(settings.address()).isEqualTo("pekko://jobmaster@127.0.0.1:6123/user/rpc/jobmaster");
 		assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(3));
 		assertThat(settings.host()).isEqualTo("127.0.0.1");

@@ -6,7 +6,7 @@ import java.util.List;
 import org.actorrpc.RpcEndpointView;
 import org.actorrpc.RpcMethodStats;
 import org.actorrpc.RpcService;
-import org.actorrpc.spring.boot.autoconfigure.RpcClientView;
+import org.actorrpc.client.RpcClientView;
 import org.actorrpc.spring.boot.autoconfigure.RpcClients;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

@@ -1,9 +1,7 @@
 package org.actorrpc.spring.boot.autoconfigure.metrics;
 
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -17,6 +15,7 @@ import io.micrometer.core.instrument.Timer;
 import org.actorrpc.RpcEndpointView;
 import org.actorrpc.RpcMethod;
 import org.actorrpc.RpcObserver;
+import org.actorrpc.exceptions.RpcExceptions;
 import org.actorrpc.spring.boot.autoconfigure.EndpointTags;
 
 /**
@@ -157,7 +156,7 @@ public final class RpcMetricsObserver implements RpcObserver {
 							.tags(callTags(method, errorType))
 							.register(this.registry))
 				.increment();
-			if (unwrap(failure) instanceof TimeoutException) {
+			if (RpcExceptions.stripCompletion(failure) instanceof TimeoutException) {
 				this.clientTimeouts
 					.computeIfAbsent(method,
 							(m) -> Counter.builder(CLIENT_TIMEOUTS)
@@ -179,16 +178,7 @@ public final class RpcMetricsObserver implements RpcObserver {
 	}
 
 	private static String errorType(Throwable failure) {
-		return (failure != null) ? unwrap(failure).getClass().getName() : NONE;
-	}
-
-	private static Throwable unwrap(Throwable failure) {
-		Throwable current = failure;
-		while ((current instanceof CompletionException || current instanceof ExecutionException)
-				&& current.getCause() != null) {
-			current = current.getCause();
-		}
-		return current;
+		return (failure != null) ? RpcExceptions.stripCompletion(failure).getClass().getName() : NONE;
 	}
 
 	private record CallKey(RpcMethod method, String errorType) {

@@ -1,13 +1,10 @@
-package org.actorrpc.spring.boot.autoconfigure;
+package org.actorrpc;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.actorrpc.RpcEndpointView;
-import org.actorrpc.RpcMethod;
-import org.actorrpc.RpcObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +78,28 @@ public final class CompositeRpcObserver implements RpcObserver {
 		for (RpcObserver observer : this.observers) {
 			try {
 				observer.serverCallCompleted(endpoint, method, queueWaitNanos, processingNanos, failure);
+			}
+			catch (RuntimeException ex) {
+				logFailure(observer, ex);
+			}
+		}
+	}
+
+	@Override
+	public void capacityWaited(String recipient, String limit, long waitedNanos, boolean admitted) {
+		forEach((observer) -> observer.capacityWaited(recipient, limit, waitedNanos, admitted));
+	}
+
+	@Override
+	public void messagesUndelivered(String recipient, long count) {
+		forEach((observer) -> observer.messagesUndelivered(recipient, count));
+	}
+
+	/** For the rare events; the per-call ones loop inline so that no lambda is allocated per call. */
+	private void forEach(java.util.function.Consumer<RpcObserver> event) {
+		for (RpcObserver observer : this.observers) {
+			try {
+				event.accept(observer);
 			}
 			catch (RuntimeException ex) {
 				logFailure(observer, ex);

@@ -1,0 +1,43 @@
+package org.actorrpc.client;
+
+import java.time.Instant;
+
+/**
+ * A snapshot of one {@link ReconnectingGateway}, for monitoring (the Spring Boot starter's
+ * Actuator endpoint shows these). Immutable and thread-safe.
+ *
+ * @param name the client name
+ * @param gateway fully qualified name of the gateway interface
+ * @param address the configured address
+ * @param state the connection state
+ * @param connectedAddress the address of the endpoint the client is connected to (a
+ * {@code local:} address resolved), or {@code null} while not connected
+ * @param failedAttempts connect attempts that failed in a row; 0 once a connect succeeded
+ * @param lastFailure message of the last connect or connection failure, or {@code null}; it stays
+ * after a later successful connect, as history: it describes the current state only while
+ * {@code state} is {@link State#FAILED}
+ * @param lastFailureTime when it happened, or {@code null}
+ */
+public record RpcClientView(String name, String gateway, String address, State state, String connectedAddress,
+		int failedAttempts, String lastFailure, Instant lastFailureTime) {
+
+	/** Connection state of a client. */
+	public enum State {
+
+		/** No call was made yet, or a new fencing token dropped the connection; the next call connects. */
+		NOT_CONNECTED,
+		/** A connect attempt is in flight. */
+		CONNECTING,
+		/** Connected; calls go straight to the endpoint. */
+		CONNECTED,
+		/**
+		 * The last connect attempt failed; calls fail at once while reconnect attempts run in the
+		 * background with back-off.
+		 */
+		FAILED,
+		/** The client was closed; calls fail at once. */
+		CLOSED
+
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * A reconnecting, re-fenceable client for plain Java and the Spring Boot starter alike (API):
+ * {@link org.actorrpc.client.ReconnectingGateway} connects lazily, queues calls until the
+ * connection exists, reconnects with back-off and renews fencing tokens;
+ * {@link org.actorrpc.client.ClientSettings} configures it and
+ * {@link org.actorrpc.client.RpcClientView} reports its state.
+ */
+package org.actorrpc.client;

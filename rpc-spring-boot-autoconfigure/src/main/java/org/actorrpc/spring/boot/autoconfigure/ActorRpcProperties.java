@@ -9,6 +9,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import org.actorrpc.pekko.FlowControlSettings;
+
 /**
  * Configuration properties of the actorrpc node: its RPC service, the clients it calls, TLS and
  * raw Pekko settings. Bound from {@code actorrpc.*}; mapped onto
@@ -87,6 +89,12 @@ public class ActorRpcProperties {
 	 * Detection of unreachable remote nodes.
 	 */
 	private final Peer peer = new Peer();
+
+	/**
+	 * Flow control: how much one node may have in flight to one remote endpoint, how many calls
+	 * an endpoint queues, and how long a caller waits at a limit.
+	 */
+	private final FlowControl flowControl = new FlowControl();
 
 	/**
 	 * Shutdown settings.
@@ -199,6 +207,10 @@ public class ActorRpcProperties {
 		return this.peer;
 	}
 
+	public FlowControl getFlowControl() {
+		return this.flowControl;
+	}
+
 	public Shutdown getShutdown() {
 		return this.shutdown;
 	}
@@ -282,6 +294,79 @@ public class ActorRpcProperties {
 
 		public void setUnreachableAfter(Duration unreachableAfter) {
 			this.unreachableAfter = unreachableAfter;
+		}
+
+	}
+
+	/**
+	 * Flow control. Every message is delivered once and in order or its sender learns it was not;
+	 * these limits keep memory bounded on both sides while doing so.
+	 */
+	public static class FlowControl {
+
+		/**
+		 * Messages this node may have in flight to one remote endpoint (sent, not yet taken by
+		 * the endpoint's main thread). Configure it alike on both sides.
+		 */
+		private int windowMessages = FlowControlSettings.DEFAULT_WINDOW_MESSAGES;
+
+		/**
+		 * Payload bytes this node may have in flight to one remote endpoint. A single larger
+		 * message is still sent when nothing else is in flight.
+		 */
+		private DataSize windowSize = DataSize.ofBytes(FlowControlSettings.DEFAULT_WINDOW_BYTES);
+
+		/**
+		 * Gateway calls an endpoint queues before it refuses more (its own tasks and lifecycle
+		 * messages are never refused).
+		 */
+		private int mailboxCapacity = FlowControlSettings.DEFAULT_MAILBOX_CAPACITY;
+
+		/**
+		 * Mailbox capacity per endpoint id, overriding mailbox-capacity.
+		 */
+		private final Map<String, Integer> mailboxCapacities = new LinkedHashMap<>();
+
+		/**
+		 * How long a calling thread waits for capacity at a limit before its call fails with an
+		 * error naming the limit. 0 fails at once. Endpoint main threads never wait.
+		 */
+		private Duration overflowTimeout = FlowControlSettings.DEFAULT_OVERFLOW_TIMEOUT;
+
+		public int getWindowMessages() {
+			return this.windowMessages;
+		}
+
+		public void setWindowMessages(int windowMessages) {
+			this.windowMessages = windowMessages;
+		}
+
+		public DataSize getWindowSize() {
+			return this.windowSize;
+		}
+
+		public void setWindowSize(DataSize windowSize) {
+			this.windowSize = windowSize;
+		}
+
+		public int getMailboxCapacity() {
+			return this.mailboxCapacity;
+		}
+
+		public void setMailboxCapacity(int mailboxCapacity) {
+			this.mailboxCapacity = mailboxCapacity;
+		}
+
+		public Map<String, Integer> getMailboxCapacities() {
+			return this.mailboxCapacities;
+		}
+
+		public Duration getOverflowTimeout() {
+			return this.overflowTimeout;
+		}
+
+		public void setOverflowTimeout(Duration overflowTimeout) {
+			this.overflowTimeout = overflowTimeout;
 		}
 
 	}

@@ -12,6 +12,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 
 import org.actorrpc.RpcObserver;
+import org.actorrpc.pekko.FlowControlSettings;
 import org.actorrpc.pekko.PekkoRpcServiceSettings;
 import org.actorrpc.pekko.RpcTlsSettings;
 
@@ -59,6 +60,7 @@ public record RpcServiceSettingsFactory(ActorRpcProperties properties, String ap
 			.forceLocalSerialization(props.getSerialization().isForceLocal())
 			.extraSerializableClasses(props.getSerialization().getExtraClasses())
 			.shutdownTimeout(requirePositive("actorrpc.shutdown.grace-period", props.getShutdown().getGracePeriod()))
+			.flowControl(flowControl())
 			.observer(observer)
 			.pekkoConfig(pekkoConfig());
 		Duration heartbeat = requirePositive("actorrpc.peer.heartbeat-interval", props.getPeer().getHeartbeatInterval());
@@ -181,6 +183,35 @@ public record RpcServiceSettingsFactory(ActorRpcProperties properties, String ap
 					"Set " + property + " to a free port, or 0 to pick one.");
 		}
 		return port;
+	}
+
+	private FlowControlSettings flowControl() {
+		ActorRpcProperties.FlowControl props = this.properties.getFlowControl();
+		int messages = requireRange("actorrpc.flow-control.window-messages", props.getWindowMessages(), 4,
+				FlowControlSettings.MAX_WINDOW_MESSAGES);
+		DataSize size = props.getWindowSize();
+		if (size == null || size.toBytes() < 1024 || size.toBytes() > FlowControlSettings.MAX_WINDOW_BYTES) {
+			throw new InvalidActorRpcPropertyException("actorrpc.flow-control.window-size", size,
+					"the window must be between 1KB and 1TB", "Set actorrpc.flow-control.window-size to, for example, 16MB.");
+		}
+		int capacity = requireRange("actorrpc.flow-control.mailbox-capacity", props.getMailboxCapacity(), 1,
+				Integer.MAX_VALUE);
+		props.getMailboxCapacities().forEach((id, value) -> requireRange(
+				"actorrpc.flow-control.mailbox-capacities." + id, (value != null) ? value : 0, 1, Integer.MAX_VALUE));
+		Duration timeout = props.getOverflowTimeout();
+		if (timeout == null || timeout.isNegative()) {
+			throw new InvalidActorRpcPropertyException("actorrpc.flow-control.overflow-timeout", timeout,
+					"it must be zero or a positive duration", "Set it to, for example, 10s (0 fails at once).");
+		}
+		return new FlowControlSettings(messages, size.toBytes(), capacity, props.getMailboxCapacities(), timeout);
+	}
+
+	private static int requireRange(String property, int value, int min, int max) {
+		if (value < min || value > max) {
+			throw new InvalidActorRpcPropertyException(property, value,
+					"it must be between " + min + " and " + max, "Set " + property + " within that range.");
+		}
+		return value;
 	}
 
 	static Duration requirePositive(String property, Duration value) {

@@ -29,6 +29,8 @@ public final class PekkoDriver implements PeerDriver {
 			  loglevel = WARNING
 			  stdout-loglevel = WARNING
 			  log-dead-letters = off
+			  # the default 5 s is too short for a JVM starting on a heavily shared machine
+			  logger-startup-timeout = 30s
 			  actor.provider = remote
 			  remote.warn-about-direct-use = off
 			  remote.artery {

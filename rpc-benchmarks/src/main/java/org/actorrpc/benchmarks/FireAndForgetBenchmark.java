@@ -169,12 +169,23 @@ public class FireAndForgetBenchmark {
 		loss.lost += (this.sentTotal - after.processed()) - lostBefore;
 		loss.outOfOrder += after.outOfOrder() - before.outOfOrder();
 		if (this.strict && (after.processed() != this.sentTotal || !after.inOrderWithoutGaps())) {
-			throw new IllegalStateException(this.peer + " broke its delivery contract: of " + this.sentTotal
+			throw closedAfter(new IllegalStateException(this.peer + " broke its delivery contract: of " + this.sentTotal
 					+ " fire-and-forget messages sent in this trial, the endpoint processed " + after.processed()
 					+ ", " + after.missing() + " sequence numbers were skipped and " + after.outOfOrder()
 					+ " arrived out of order or twice (" + this.placement + ", " + this.driver + ", " + this.senders
-					+ " senders, rate " + ((this.rate == 0) ? "unpaced" : this.rate + "/s") + ")");
+					+ " senders, rate " + ((this.rate == 0) ? "unpaced" : this.rate + "/s") + ")"));
 		}
+	}
+
+	/** JMH skips {@code @TearDown} once a benchmark method threw: close here, so that the fork can exit. */
+	private IllegalStateException closedAfter(IllegalStateException failure) {
+		try {
+			close();
+		}
+		catch (Exception ex) {
+			failure.addSuppressed(ex);
+		}
+		return failure;
 	}
 
 	private long sendBatch() {

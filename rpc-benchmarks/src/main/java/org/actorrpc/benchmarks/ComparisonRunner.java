@@ -30,6 +30,9 @@ import org.actorrpc.benchmarks.probe.StartupProbe;
  */
 public final class ComparisonRunner {
 
+	/** System property with extra, space-separated JVM options for the benchmark (JMH fork) JVMs. */
+	public static final String FORK_JVM_OPTIONS_PROPERTY = "actorrpc.bench.fork-jvm-options";
+
 	private final ComparisonPlan plan;
 
 	private final Path jmhLog;
@@ -59,8 +62,17 @@ public final class ComparisonRunner {
 			ComparisonPlan.Suite suite = suites.get(i);
 			this.progress.printf("[%s] %tT JMH %s %s%n", this.plan.name(), System.currentTimeMillis(),
 					suite.benchmark().getSimpleName(), suite.params());
+			List<Measurements.Trial> trials = new ArrayList<>();
 			for (RunResult result : runSuite(suite, i + 1)) {
-				measurements.add(toTrial(result));
+				trials.add(toTrial(result));
+			}
+			trials.forEach(measurements::add);
+			for (Map<String, String> planned : combinations(suite.params())) {
+				String name = suite.benchmark().getSimpleName();
+				if (trials.stream().noneMatch((trial) -> trial.benchmark().equals(name)
+						&& trial.params().entrySet().containsAll(planned.entrySet()))) {
+					measurements.addFailure(new Measurements.Failure(name, planned));
+				}
 			}
 		}
 		for (Peer peer : Peer.values()) {
@@ -88,12 +100,44 @@ public final class ComparisonRunner {
 			.measurementIterations(this.plan.measurementIterations())
 			.measurementTime(this.plan.measurementTime())
 			.shouldFailOnError(this.plan.failOnError())
-			.jvmArgs(EchoFixture.SERVER_JVM_OPTIONS.toArray(String[]::new));
+			.jvmArgs(forkJvmOptions().toArray(String[]::new));
 		if (this.jmhLog != null) {
 			options.output(this.jmhLog.resolveSibling(number + "-" + this.jmhLog.getFileName()).toString());
 		}
 		suite.params().forEach((name, values) -> options.param(name, values.split(",")));
 		return new Runner(options.build()).run();
+	}
+
+	/**
+	 * The benchmark JVMs' options: the server JVM's, then those of the system property
+	 * {@value #FORK_JVM_OPTIONS_PROPERTY} (space-separated), which run-comparison.sh fills from
+	 * {@code COMPARISON_JVM_OPTIONS}.
+	 */
+	private static List<String> forkJvmOptions() {
+		List<String> options = new ArrayList<>(EchoFixture.SERVER_JVM_OPTIONS);
+		String extra = System.getProperty(FORK_JVM_OPTIONS_PROPERTY, "").trim();
+		if (!extra.isEmpty()) {
+			options.addAll(List.of(extra.split("\\s+")));
+		}
+		return options;
+	}
+
+	/** Every combination of a suite's parameter values, as JMH runs them. */
+	static List<Map<String, String>> combinations(Map<String, String> params) {
+		List<Map<String, String>> combinations = new ArrayList<>();
+		combinations.add(Map.of());
+		for (Map.Entry<String, String> param : params.entrySet()) {
+			List<Map<String, String>> next = new ArrayList<>();
+			for (Map<String, String> partial : combinations) {
+				for (String value : param.getValue().split(",")) {
+					Map<String, String> extended = new HashMap<>(partial);
+					extended.put(param.getKey(), value);
+					next.add(extended);
+				}
+			}
+			combinations = next;
+		}
+		return combinations;
 	}
 
 	private List<Double> startupRuns(Peer peer) throws Exception {
@@ -121,9 +165,17 @@ public final class ComparisonRunner {
 		Result<?> primary = result.getPrimaryResult();
 		Statistics statistics = primary.getStatistics();
 		boolean sampled = params.getMode() == org.openjdk.jmh.annotations.Mode.SampleTime;
-		return new Measurements.Trial(className.substring(className.lastIndexOf('.') + 1), values,
-				primary.getScore(), sampled ? statistics.getPercentile(50) : Double.NaN,
-				sampled ? statistics.getPercentile(99) : Double.NaN);
+		Map<String, Double> counts = new HashMap<>();
+		result.getSecondaryResults().forEach((name, secondary) -> counts.put(name, secondary.getScore()));
+		double score = primary.getScore();
+		for (String counted : List.of(CompletedCalls.RESULT, DeliveredMessages.RESULT)) {
+			if (counts.containsKey(counted)) {
+				score = counts.remove(counted);
+			}
+		}
+		return new Measurements.Trial(className.substring(className.lastIndexOf('.') + 1), values, score,
+				sampled ? statistics.getPercentile(50) : Double.NaN, sampled ? statistics.getPercentile(99) : Double.NaN,
+				counts);
 	}
 
 }

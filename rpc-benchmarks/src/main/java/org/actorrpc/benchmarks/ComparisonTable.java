@@ -1,6 +1,7 @@
 package org.actorrpc.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,8 +11,12 @@ import java.util.function.Function;
 import org.actorrpc.benchmarks.peer.Peer;
 
 /**
- * Renders {@link Measurements} as a markdown table: one row per scenario, one column per peer, ratio columns
- * (actorrpc divided by each peer) and issue 5's target for the row with whether this run met it. Stateless.
+ * Renders {@link Measurements} as markdown: the main table measured with the callback drivers (one row per
+ * scenario, one column per peer, ratio columns (actorrpc divided by each peer) and issue 5's target for the row
+ * with whether this run met it), then, if the run also measured the drivers of the earlier tables (semaphore
+ * window, batches of tells), the same rows with those drivers and a table of what the driver changed. A cell reads
+ * "failed" when its trial ran and threw (for fire-and-forget: actorrpc lost or reordered a message), "—" when it
+ * was not run. Stateless.
  */
 public final class ComparisonTable {
 
@@ -27,10 +32,62 @@ public final class ComparisonTable {
 	 * One scenario.
 	 * @param label what the row measures, with its unit
 	 * @param value the value of a peer, if measured
+	 * @param failed whether a peer's trial for this row failed
 	 * @param target issue 5's target for actorrpc, or {@code null}
+	 * @param ratios whether the row has ratio columns
+	 * @param driven whether the row depends on the driver (throughput rows), so that it has an earlier-driver twin
 	 */
-	record Row(String label, BiFunction<Measurements, Peer, Optional<Double>> value, Target target) {
+	record Row(String label, BiFunction<Measurements, Peer, Optional<Double>> value,
+			BiFunction<Measurements, Peer, Boolean> failed, Target target, boolean ratios, boolean driven) {
+
+		Row(String label, BiFunction<Measurements, Peer, Optional<Double>> value, Target target) {
+			this(label, value, (m, p) -> false, target, true, false);
+		}
+
+		Row(String label, Lookup lookup, Target target) {
+			this(label, lookup::score, lookup::failed, target, true, true);
+		}
+
 	}
+
+	/**
+	 * Where a row's value comes from: a benchmark's trial with the given placement and parameters.
+	 * @param benchmark the benchmark class
+	 * @param placement "local" or "remote"
+	 * @param extra further parameter name and value pairs
+	 */
+	record Lookup(Class<?> benchmark, String placement, String... extra) {
+
+		Optional<Double> score(Measurements measurements, Peer peer) {
+			return trial(measurements, peer).map(Measurements.Trial::score);
+		}
+
+		Optional<Measurements.Trial> trial(Measurements measurements, Peer peer) {
+			return measurements.find(this.benchmark, peer, this.placement, this.extra);
+		}
+
+		boolean failed(Measurements measurements, Peer peer) {
+			return measurements.failed(this.benchmark, peer, this.placement, this.extra);
+		}
+
+	}
+
+	/**
+	 * How the throughput rows kept their calls in flight and sent their tells.
+	 * @param calls the {@code driver} of the call benchmarks: {@code callbacks} or {@code semaphore}
+	 * @param tells the {@code driver} of the fire-and-forget benchmark: {@code stream} or {@code batch}
+	 * @param title the heading above its table
+	 */
+	record Drivers(String calls, String tells, String title) {
+	}
+
+	/** The drivers of the main table: completion callbacks, and sender threads streaming tells. */
+	static final Drivers CURRENT = new Drivers("callbacks", "stream", null);
+
+	/** The drivers of the tables before issue 15: one thread with a semaphore window, batches of 5,000 tells. */
+	static final Drivers EARLIER = new Drivers("semaphore", "batch",
+			"Throughput rows with the drivers of the earlier tables (one benchmark thread, a semaphore permit per call;"
+					+ " batches of 5,000 tells from one thread), same run");
 
 	/**
 	 * A target: its text and a check of actorrpc's value against the other peers' values.
@@ -40,8 +97,18 @@ public final class ComparisonTable {
 	record Target(String text, Function<Function<Peer, Optional<Double>>, Optional<Boolean>> check) {
 	}
 
-	/** @return the scenarios, in table order */
+	/** @return the scenarios of the main table, in table order */
 	static List<Row> rows() {
+		return rows(CURRENT);
+	}
+
+	/**
+	 * @param drivers how throughput rows were driven
+	 * @return the scenarios, in table order
+	 */
+	static List<Row> rows(Drivers drivers) {
+		String calls = drivers.calls();
+		String tells = drivers.tells();
 		List<Row> rows = new ArrayList<>();
 		rows.add(new Row("remote sequential round trip p50 (µs)", latency("remote", true),
 				new Target("≤ 4× raw TCP", v -> ratio(v, Peer.TCP).map(r -> r <= 4.0))));
@@ -50,32 +117,31 @@ public final class ComparisonTable {
 			Target target = inFlight.equals("1") ? null : new Target("≥ 5× Flink and > grpc-java (default)",
 					v -> both(ratio(v, Peer.FLINK).map(r -> r >= 5.0), ratio(v, Peer.GRPC_DEFAULT).map(r -> r > 1.0)));
 			rows.add(new Row("remote echo, " + inFlight + " in flight (calls/s)",
-					score(InFlightThroughputBenchmark.class, "remote", "inFlight", inFlight), target));
+					new Lookup(InFlightThroughputBenchmark.class, "remote", "inFlight", inFlight, "driver", calls),
+					target));
 		}
-		rows.add(new Row("remote fire-and-forget, counted at endpoint (msgs/s)",
-				score(FireAndForgetBenchmark.class, "remote"),
+		Lookup remoteTells = new Lookup(FireAndForgetBenchmark.class, "remote", "driver", tells);
+		rows.add(new Row("remote fire-and-forget, processed by the endpoint (msgs/s)", remoteTells,
 				new Target("≥ 0.8× raw Pekko tell", v -> ratio(v, Peer.PEKKO).map(r -> r >= 0.8))));
+		rows.add(lossRow("remote fire-and-forget, lost (% of sent)", remoteTells));
 		for (int size : List.of(16, 1024, 65536, 1048576)) {
 			Target target = (size == 65536)
 					? new Target("≥ 20× Flink", v -> ratio(v, Peer.FLINK).map(r -> r >= 20.0)) : null;
+			Lookup lookup = new Lookup(PayloadBenchmark.class, "remote", "size", Integer.toString(size), "driver", calls);
 			rows.add(new Row("remote echoBytes " + sizeLabel(size) + ", 16 in flight (MiB/s)",
-					(m, p) -> m.find(PayloadBenchmark.class, p, "remote", "size", Integer.toString(size))
-						.map(Measurements.Trial::score)
-						.map(calls -> calls * size / MIB),
-					target));
+					(m, p) -> lookup.score(m, p).map(rate -> rate * size / MIB), lookup::failed, target, true, true));
 		}
 		for (String gateways : List.of("10", "200", "2000")) {
 			Target target = gateways.equals("200")
 					? new Target("≥ 4× Flink", v -> ratio(v, Peer.FLINK).map(r -> r >= 4.0)) : null;
 			rows.add(new Row("remote fan-in, " + gateways + " gateways → 1 endpoint (calls/s)",
-					score(GatewayScalingBenchmark.class, "remote", "gateways", gateways), target));
+					new Lookup(GatewayScalingBenchmark.class, "remote", "gateways", gateways, "driver", calls), target));
 		}
 		for (String gateways : List.of("10", "200", "2000")) {
+			Lookup lookup = new Lookup(GatewayScalingBenchmark.class, "remote", "gateways", gateways, "driver", calls);
 			rows.add(new Row("remote fan-in, " + gateways + " gateways: mean latency (µs)",
-					(m, p) -> m.find(GatewayScalingBenchmark.class, p, "remote", "gateways", gateways)
-						.map(Measurements.Trial::score)
-						.map(calls -> Integer.parseInt(gateways) / calls * 1e6),
-					null));
+					(m, p) -> lookup.score(m, p).map(rate -> Integer.parseInt(gateways) / rate * 1e6), lookup::failed,
+					null, true, true));
 		}
 		rows.add(new Row("local sequential round trip p50 (µs)", latency("local", true), null));
 		rows.add(new Row("local sequential round trip p99 (µs)", latency("local", false), null));
@@ -83,11 +149,13 @@ public final class ComparisonTable {
 			Target target = inFlight.equals("1") ? null
 					: new Target("≥ 1.5× Flink", v -> ratio(v, Peer.FLINK).map(r -> r >= 1.5));
 			rows.add(new Row("local echo, " + inFlight + " in flight (calls/s)",
-					score(InFlightThroughputBenchmark.class, "local", "inFlight", inFlight), target));
+					new Lookup(InFlightThroughputBenchmark.class, "local", "inFlight", inFlight, "driver", calls),
+					target));
 		}
-		rows.add(new Row("local fire-and-forget, counted at endpoint (msgs/s)",
-				score(FireAndForgetBenchmark.class, "local"),
+		Lookup localTells = new Lookup(FireAndForgetBenchmark.class, "local", "driver", tells);
+		rows.add(new Row("local fire-and-forget, processed by the endpoint (msgs/s)", localTells,
 				new Target("≥ 1.5× Flink", v -> ratio(v, Peer.FLINK).map(r -> r >= 1.5))));
+		rows.add(lossRow("local fire-and-forget, lost (% of sent)", localTells));
 		rows.add(new Row("heap per idle started endpoint (bytes)", (m, p) -> m.idleEndpointBytes(p),
 				new Target("≤ Flink", v -> ratio(v, Peer.FLINK).map(r -> r <= 1.0))));
 		rows.add(new Row("JVM start to ready service (ms of JVM uptime)", (m, p) -> m.startup(p),
@@ -97,10 +165,30 @@ public final class ComparisonTable {
 
 	/**
 	 * @param measurements what was measured
-	 * @return the markdown table
+	 * @return the markdown tables
 	 */
 	public static String render(Measurements measurements) {
 		StringBuilder out = new StringBuilder();
+		table(out, measurements, rows(CURRENT));
+		List<Row> earlier = rows(EARLIER).stream().filter((row) -> driven(row, measurements)).toList();
+		if (!earlier.isEmpty()) {
+			out.append("\n").append(EARLIER.title()).append(":\n\n");
+			table(out, measurements, earlier);
+			out.append("\nWhat the driver changed, same run (callback driver divided by the earlier driver; for "
+					+ "latency rows below 1 is faster):\n\n");
+			driverEffect(out, measurements, rows(CURRENT), rows(EARLIER));
+		}
+		return out.toString();
+	}
+
+	/** Whether the row depends on the driver and some peer ran it. */
+	private static boolean driven(Row row, Measurements measurements) {
+		return row.driven() && Arrays.stream(Peer.values())
+			.anyMatch((peer) -> row.value().apply(measurements, peer).isPresent()
+					|| row.failed().apply(measurements, peer));
+	}
+
+	private static void table(StringBuilder out, Measurements measurements, List<Row> rows) {
 		out.append("| scenario |");
 		for (Peer peer : Peer.values()) {
 			out.append(' ').append(peer.title()).append(" |");
@@ -111,16 +199,15 @@ public final class ComparisonTable {
 		out.append(" target (issue 5) | met |\n|---|");
 		out.append("---:|".repeat(Peer.values().length + RATIO_PEERS.size()));
 		out.append("---|:---:|\n");
-		for (Row row : rows()) {
-			Function<Peer, Optional<Double>> value = peer -> row.value().apply(measurements, peer)
-				.filter(v -> !v.isNaN() && !v.isInfinite());
+		for (Row row : rows) {
+			Function<Peer, Optional<Double>> value = values(row, measurements);
 			out.append("| ").append(row.label()).append(" |");
 			for (Peer peer : Peer.values()) {
-				out.append(' ').append(value.apply(peer).map(ComparisonTable::number).orElse("—")).append(" |");
+				out.append(' ').append(cell(row, measurements, peer)).append(" |");
 			}
 			for (Peer peer : RATIO_PEERS) {
-				out.append(' ').append(ratio(value, peer).map(r -> String.format(Locale.ROOT, "%.2f×", r)).orElse("—"))
-					.append(" |");
+				String ratio = row.ratios() ? ratio(value, peer).map(ComparisonTable::times).orElse("—") : "";
+				out.append(' ').append(ratio).append(" |");
 			}
 			if (row.target() == null) {
 				out.append(" | |\n");
@@ -130,7 +217,50 @@ public final class ComparisonTable {
 				out.append(' ').append(row.target().text()).append(" | ").append(met).append(" |\n");
 			}
 		}
-		return out.toString();
+	}
+
+	private static void driverEffect(StringBuilder out, Measurements measurements, List<Row> current,
+			List<Row> earlier) {
+		out.append("| scenario |");
+		for (Peer peer : Peer.values()) {
+			out.append(' ').append(peer.title()).append(" |");
+		}
+		out.append(" actorrpc / Flink 2.3, earlier → callbacks |\n|---|");
+		out.append("---:|".repeat(Peer.values().length));
+		out.append("---:|\n");
+		for (int i = 0; i < current.size(); i++) {
+			Row now = current.get(i);
+			Row before = earlier.get(i);
+			if (!now.ratios() || !driven(before, measurements)) {
+				continue;
+			}
+			Function<Peer, Optional<Double>> after = values(now, measurements);
+			Function<Peer, Optional<Double>> was = values(before, measurements);
+			out.append("| ").append(now.label()).append(" |");
+			for (Peer peer : Peer.values()) {
+				Optional<Double> change = after.apply(peer)
+					.flatMap((a) -> was.apply(peer).filter((b) -> b != 0.0).map((b) -> a / b));
+				out.append(' ').append(change.map(ComparisonTable::times).orElse("—")).append(" |");
+			}
+			out.append(' ').append(ratio(was, Peer.FLINK).map(ComparisonTable::times).orElse("—")).append(" → ")
+				.append(ratio(after, Peer.FLINK).map(ComparisonTable::times).orElse("—")).append(" |\n");
+		}
+	}
+
+	private static Function<Peer, Optional<Double>> values(Row row, Measurements measurements) {
+		return peer -> row.value().apply(measurements, peer).filter(v -> !v.isNaN() && !v.isInfinite());
+	}
+
+	private static String cell(Row row, Measurements measurements, Peer peer) {
+		Optional<Double> value = values(row, measurements).apply(peer);
+		if (value.isPresent()) {
+			return number(value.get());
+		}
+		return row.failed().apply(measurements, peer) ? "failed" : "—";
+	}
+
+	private static String times(double ratio) {
+		return String.format(Locale.ROOT, "%.2f×", ratio);
 	}
 
 	private static BiFunction<Measurements, Peer, Optional<Double>> latency(String placement, boolean median) {
@@ -138,9 +268,12 @@ public final class ComparisonTable {
 			.map(trial -> median ? trial.p50() : trial.p99());
 	}
 
-	private static BiFunction<Measurements, Peer, Optional<Double>> score(Class<?> benchmark, String placement,
-			String... extra) {
-		return (m, p) -> m.find(benchmark, p, placement, extra).map(Measurements.Trial::score);
+	private static Row lossRow(String label, Lookup tells) {
+		return new Row(label,
+				(m, p) -> tells.trial(m, p)
+					.flatMap((trial) -> trial.count("lost")
+						.flatMap((lost) -> trial.count("sent").filter((sent) -> sent > 0).map((sent) -> 100 * lost / sent))),
+				tells::failed, null, false, true);
 	}
 
 	private static Optional<Double> ratio(Function<Peer, Optional<Double>> value, Peer other) {

@@ -22,7 +22,10 @@ import org.actorrpc.benchmarks.peer.Placement;
 /**
  * Fan-in: many gateways (gRPC channels, TCP connections, resolved actor refs) call one endpoint, one call in
  * flight per gateway on average, round robin. 200 gateways is the fan-in scenario; 10, 200 and 2,000 show how
- * throughput and latency (gateways / throughput, by Little's law) grow. One benchmark thread issues the calls.
+ * throughput and latency (gateways / throughput, by Little's law) grow. Calls per second are the secondary result
+ * {@value CompletedCalls#RESULT}. With the {@code callbacks} driver, chain {@code i} calls through gateway
+ * {@code i} and issues its next call when the previous one completes; with {@code semaphore} one benchmark thread
+ * issues every call, round robin, through an {@link InFlightWindow}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -41,6 +44,14 @@ public class GatewayScalingBenchmark {
 	@Param({ "10", "200", "2000" })
 	public int gateways;
 
+	/** How calls are kept in flight: {@code callbacks} or {@code semaphore} ({@link Driver}). */
+	@Param({ "callbacks", "semaphore" })
+	public String driver;
+
+	private boolean chained;
+
+	private CallChains chains;
+
 	private EchoFixture fixture;
 
 	private List<EchoClient> clients;
@@ -52,15 +63,31 @@ public class GatewayScalingBenchmark {
 	/** @throws Exception if the peer does not start */
 	@Setup(Level.Trial)
 	public void open() throws Exception {
+		this.chained = Driver.of(this.driver) == Driver.CALLBACKS;
 		this.fixture = EchoFixture.open(Peer.of(this.peer), Placement.of(this.placement), this.gateways);
 		this.clients = this.fixture.clients();
 		this.window = new InFlightWindow(this.gateways);
+		this.chains = new CallChains(this.gateways, (chain, value) -> this.clients.get(chain).echo(value),
+				(value, answer) -> ((Integer) value).equals(answer) ? null : "echoed " + answer + " for " + value);
+	}
+
+	/** Starts the chains of the {@code callbacks} driver. */
+	@Setup(Level.Iteration)
+	public void startIteration() {
+		if (this.chained) {
+			this.chains.start();
+		}
 	}
 
 	/** @throws Exception if a call failed or did not complete */
 	@TearDown(Level.Iteration)
 	public void drain() throws Exception {
-		this.window.drain();
+		if (this.chained) {
+			this.chains.stop();
+		}
+		else {
+			this.window.drain();
+		}
 	}
 
 	/** @throws Exception if closing fails */
@@ -69,12 +96,21 @@ public class GatewayScalingBenchmark {
 		this.fixture.close();
 	}
 
-	/** @throws Exception if an earlier call failed or none completes in time */
+	/**
+	 * @param completed the calls completed, JMH's secondary result
+	 * @throws Exception if an earlier call failed or none completes in time
+	 */
 	@Benchmark
-	public void echo() throws Exception {
-		this.window.acquire();
-		int value = this.next++;
-		this.window.track(this.clients.get(Math.floorMod(value, this.gateways)).echo(value));
+	public void echo(CompletedCalls completed) throws Exception {
+		if (this.chained) {
+			completed.calls += this.chains.awaitSlice();
+		}
+		else {
+			this.window.acquire();
+			int value = this.next++;
+			this.window.track(this.clients.get(Math.floorMod(value, this.gateways)).echo(value));
+			completed.calls++;
+		}
 	}
 
 }

@@ -20,21 +20,86 @@ public final class Measurements {
 
 	private final Map<Peer, Double> idleEndpointBytes = new EnumMap<>(Peer.class);
 
+	private final List<Failure> failures = new ArrayList<>();
+
 	/**
 	 * One JMH trial's result.
 	 * @param benchmark simple name of the benchmark class
 	 * @param params the trial's parameters
-	 * @param score the primary score (ops/s, or mean µs/op for sample time)
+	 * @param score what the table shows: the secondary result that counts completed calls or delivered messages
+	 * if the benchmark has one, else the primary score (ops/s, or mean µs/op for sample time)
 	 * @param p50 median in µs/op, NaN unless sample time
 	 * @param p99 99th percentile in µs/op, NaN unless sample time
+	 * @param counts further secondary results by name (for example {@code sent} and {@code lost} messages)
 	 */
-	public record Trial(String benchmark, Map<String, String> params, double score, double p50, double p99) {
+	public record Trial(String benchmark, Map<String, String> params, double score, double p50, double p99,
+			Map<String, Double> counts) {
 
 		/** Copies. */
 		public Trial {
 			params = Map.copyOf(params);
+			counts = Map.copyOf(counts);
 		}
 
+		/**
+		 * A trial without further counts.
+		 * @param benchmark simple name of the benchmark class
+		 * @param params the trial's parameters
+		 * @param score the score
+		 * @param p50 median in µs/op, or NaN
+		 * @param p99 99th percentile in µs/op, or NaN
+		 */
+		public Trial(String benchmark, Map<String, String> params, double score, double p50, double p99) {
+			this(benchmark, params, score, p50, p99, Map.of());
+		}
+
+		/**
+		 * @param name a secondary result's name
+		 * @return its value, if the trial has it
+		 */
+		public Optional<Double> count(String name) {
+			return Optional.ofNullable(this.counts.get(name));
+		}
+
+	}
+
+	/**
+	 * A planned trial that produced no result: it threw (JMH logged why).
+	 * @param benchmark simple name of the benchmark class
+	 * @param params the trial's parameters
+	 */
+	public record Failure(String benchmark, Map<String, String> params) {
+
+		/** Copies. */
+		public Failure {
+			params = Map.copyOf(params);
+		}
+
+	}
+
+	/** @param failure a planned trial without a result */
+	public void addFailure(Failure failure) {
+		this.failures.add(failure);
+	}
+
+	/** @return the planned trials without a result, in run order */
+	public List<Failure> failures() {
+		return List.copyOf(this.failures);
+	}
+
+	/**
+	 * Whether a planned trial failed.
+	 * @param benchmark benchmark class
+	 * @param peer the peer
+	 * @param placement "local" or "remote"
+	 * @param extra further parameter name and value pairs
+	 * @return true if a matching trial was planned and produced no result
+	 */
+	public boolean failed(Class<?> benchmark, Peer peer, String placement, String... extra) {
+		return this.failures.stream()
+			.anyMatch((failure) -> failure.benchmark().equals(benchmark.getSimpleName())
+					&& peer.id().equals(failure.params().get("peer"))
+					&& placement.equals(failure.params().get("placement")) && matches(failure.params(), extra));
 	}
 
 	/** @param trial a JMH trial's result */
@@ -92,13 +157,13 @@ public final class Measurements {
 			.filter(trial -> trial.benchmark().equals(benchmark.getSimpleName()))
 			.filter(trial -> peer.id().equals(trial.params().get("peer")))
 			.filter(trial -> placement.equals(trial.params().get("placement")))
-			.filter(trial -> matches(trial, extra))
+			.filter(trial -> matches(trial.params(), extra))
 			.findFirst();
 	}
 
-	private static boolean matches(Trial trial, String[] extra) {
+	private static boolean matches(Map<String, String> params, String[] extra) {
 		for (int i = 0; i + 1 < extra.length; i += 2) {
-			if (!extra[i + 1].equals(trial.params().get(extra[i]))) {
+			if (!extra[i + 1].equals(params.get(extra[i]))) {
 				return false;
 			}
 		}

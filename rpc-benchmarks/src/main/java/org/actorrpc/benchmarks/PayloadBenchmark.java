@@ -22,7 +22,9 @@ import org.actorrpc.benchmarks.peer.Placement;
 
 /**
  * Throughput of {@code echoBytes(byte[])} with 16 calls in flight, for payloads from 16 B to 1 MiB. Calls per
- * second times the payload size is the payload rate in each direction. One benchmark thread.
+ * second (the secondary result {@value CompletedCalls#RESULT}) times the payload size is the payload rate in each
+ * direction. The {@code driver} parameter chooses how the calls are kept in flight, as in
+ * {@link InFlightThroughputBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -44,6 +46,14 @@ public class PayloadBenchmark {
 	@Param({ "16", "1024", "65536", "1048576" })
 	public int size;
 
+	/** How calls are kept in flight: {@code callbacks} or {@code semaphore} ({@link Driver}). */
+	@Param({ "callbacks", "semaphore" })
+	public String driver;
+
+	private boolean chained;
+
+	private CallChains chains;
+
 	private EchoFixture fixture;
 
 	private EchoClient client;
@@ -55,6 +65,7 @@ public class PayloadBenchmark {
 	/** @throws Exception if the peer does not start or does not echo the payload */
 	@Setup(Level.Trial)
 	public void open() throws Exception {
+		this.chained = Driver.of(this.driver) == Driver.CALLBACKS;
 		this.fixture = EchoFixture.open(Peer.of(this.peer), Placement.of(this.placement), 1);
 		this.client = this.fixture.client();
 		this.window = new InFlightWindow(IN_FLIGHT);
@@ -65,12 +76,28 @@ public class PayloadBenchmark {
 		if (!Arrays.equals(answer, this.payload)) {
 			throw new IllegalStateException(this.peer + " did not echo a " + this.size + "-byte payload");
 		}
+		this.chains = new CallChains(IN_FLIGHT, (chain, value) -> this.client.echoBytes(this.payload),
+				(value, echoed) -> (((byte[]) echoed).length == this.size) ? null
+						: this.peer + " echoed " + ((byte[]) echoed).length + " bytes for " + this.size);
+	}
+
+	/** Starts the chains of the {@code callbacks} driver. */
+	@Setup(Level.Iteration)
+	public void startIteration() {
+		if (this.chained) {
+			this.chains.start();
+		}
 	}
 
 	/** @throws Exception if a call failed or did not complete */
 	@TearDown(Level.Iteration)
 	public void drain() throws Exception {
-		this.window.drain();
+		if (this.chained) {
+			this.chains.stop();
+		}
+		else {
+			this.window.drain();
+		}
 	}
 
 	/** @throws Exception if closing fails */
@@ -79,12 +106,21 @@ public class PayloadBenchmark {
 		this.fixture.close();
 	}
 
-	/** @throws Exception if an earlier call failed, echoed a wrong size or none completes in time */
+	/**
+	 * @param completed the calls completed, JMH's secondary result
+	 * @throws Exception if an earlier call failed, echoed a wrong size or none completes in time
+	 */
 	@Benchmark
-	public void echoBytes() throws Exception {
-		this.window.acquire();
-		CompletableFuture<byte[]> call = this.client.echoBytes(this.payload);
-		this.window.track(call.thenApply(this::checkSize));
+	public void echoBytes(CompletedCalls completed) throws Exception {
+		if (this.chained) {
+			completed.calls += this.chains.awaitSlice();
+		}
+		else {
+			this.window.acquire();
+			CompletableFuture<byte[]> call = this.client.echoBytes(this.payload);
+			this.window.track(call.thenApply(this::checkSize));
+			completed.calls++;
+		}
 	}
 
 	private byte[] checkSize(byte[] answer) {

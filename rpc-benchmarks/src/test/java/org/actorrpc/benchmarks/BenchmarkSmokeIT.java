@@ -27,8 +27,12 @@ class BenchmarkSmokeIT {
 				.mapToLong(values -> Arrays.stream(values.split(",")).count())
 				.reduce(1, (a, b) -> a * b))
 			.sum();
+		// That calls complete with the right answers is checked by the benchmarks themselves (each iteration waits
+		// for every call it started and fails on a wrong answer or 30 s without progress); a 200 ms window on a
+		// loaded machine may hold no completion of a slow peer, so a count of 0 is not a failure here.
 		assertThat(measurements.trials()).hasSize((int) expectedTrials)
-			.allSatisfy(trial -> assertThat(trial.score()).as(trial.toString()).isPositive().isFinite());
+			.allSatisfy(trial -> assertThat(trial.score()).as(trial.toString()).isNotNegative().isFinite());
+		assertThat(measurements.failures()).isEmpty();
 		for (Peer peer : Peer.values()) {
 			assertThat(measurements.startup(peer)).as("startup of %s", peer).hasValueSatisfying(
 					millis -> assertThat(millis).isPositive());

@@ -2,6 +2,8 @@ package org.actorrpc.benchmarks.actorrpc;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.actorrpc.benchmarks.peer.SequenceChecker;
+
 import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcService;
 
@@ -11,7 +13,7 @@ import org.actorrpc.RpcService;
 public final class ActorRpcEchoEndpoint extends RpcEndpoint implements ActorRpcEchoGateway {
 
 	/** Main thread only. */
-	private long told;
+	private final SequenceChecker told = new SequenceChecker();
 
 	/**
 	 * @param rpcService the service hosting the endpoint
@@ -32,13 +34,13 @@ public final class ActorRpcEchoEndpoint extends RpcEndpoint implements ActorRpcE
 	}
 
 	@Override
-	public void tell(int value) {
-		this.told++;
+	public void tell(int sender, long sequence) {
+		this.told.accept(sender, sequence);
 	}
 
 	@Override
-	public CompletableFuture<Long> count() {
-		return CompletableFuture.completedFuture(this.told);
+	public CompletableFuture<long[]> delivery() {
+		return CompletableFuture.completedFuture(this.told.delivery().toArray());
 	}
 
 }

@@ -8,6 +8,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 
+import org.actorrpc.benchmarks.peer.Delivery;
 import org.actorrpc.benchmarks.peer.EchoClient;
 
 /**
@@ -32,7 +33,7 @@ final class GrpcEchoClient implements EchoClient {
 	}
 
 	@Override
-	public void tell(int value) {
+	public void tell(int sender, long sequence) {
 		throw new UnsupportedOperationException("grpc-java unary calls have no fire-and-forget variant");
 	}
 
@@ -42,8 +43,8 @@ final class GrpcEchoClient implements EchoClient {
 	}
 
 	@Override
-	public CompletableFuture<Long> count() {
-		return call(EchoService.COUNT, 0);
+	public CompletableFuture<Delivery> delivery() {
+		return call(EchoService.COUNT, 0).thenApply((told) -> new Delivery(told, 0, 0));
 	}
 
 	private <Q, R> CompletableFuture<R> call(MethodDescriptor<Q, R> method, Q request) {

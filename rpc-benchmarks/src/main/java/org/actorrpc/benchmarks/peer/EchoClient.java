@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The benchmark workload, independent of the RPC system that carries it: the shape of
  * {@code EchoGateway { CompletableFuture<Integer> echo(int); CompletableFuture<byte[]> echoBytes(byte[]);
- * void tell(int); CompletableFuture<Long> count(); }}. Each peer adapts its own gateway, stub or socket to it.
+ * void tell(int sender, long sequence); CompletableFuture<long[]> delivery(); }}. Each peer adapts its own gateway, stub or socket to it.
  *
  * <p>Implementations are thread-safe: any thread may call any method concurrently. Futures complete on the
  * peer's I/O or dispatcher threads.
@@ -32,18 +32,19 @@ public interface EchoClient {
 	CompletableFuture<byte[]> echoBytes(byte[] payload);
 
 	/**
-	 * Sends a one-way message the endpoint counts.
-	 * @param value the value (ignored by the endpoint)
+	 * Sends a one-way message that the endpoint checks with its {@link SequenceChecker} and counts.
+	 * @param sender the sending thread's id, 0 to {@link SequenceChecker#MAX_SENDERS} - 1
+	 * @param sequence that sender's sequence number of this message: 0 for its first, then one more each time
 	 * @throws UnsupportedOperationException if the peer has no one-way call (grpc-java unary)
 	 */
-	void tell(int value);
+	void tell(int sender, long sequence);
 
 	/**
-	 * Asks the endpoint how many {@link #tell} messages it has processed. Messages from one client are
-	 * processed in order, so the answer includes every tell this client sent before.
-	 * @return a future of the count
+	 * Asks the endpoint what it has processed of the {@link #tell} messages so far. Messages and calls through one
+	 * client travel in order, so the answer covers every tell this client sent before that was not lost.
+	 * @return a future of the endpoint's counts
 	 */
-	CompletableFuture<Long> count();
+	CompletableFuture<Delivery> delivery();
 
 	/**
 	 * One blocking round trip. Peers with a synchronous path (raw TCP ping-pong) override it; the others wait on

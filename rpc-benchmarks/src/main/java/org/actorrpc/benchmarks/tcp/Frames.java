@@ -12,10 +12,10 @@ final class Frames {
 	/** Echo a byte array. */
 	static final int ECHO_BYTES = 2;
 
-	/** Count a one-way message; no response. */
+	/** A one-way message, {@code [sender: int][sequence: long]}, checked and counted; no response. */
 	static final int TELL = 3;
 
-	/** Answer the number of tells so far as an 8-byte long. */
+	/** Answer what was processed of the tells: processed, missing, out-of-order, three 8-byte longs. */
 	static final int COUNT = 4;
 
 	/** Buffer size of both sides' streams. */

@@ -12,9 +12,10 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
+import org.actorrpc.benchmarks.peer.Delivery;
 import org.actorrpc.benchmarks.peer.EchoServer;
+import org.actorrpc.benchmarks.peer.SequenceChecker;
 
 /**
  * Blocking TCP echo server on 127.0.0.1, one thread per connection. A connection's responses are flushed when
@@ -26,7 +27,8 @@ final class TcpEchoServer implements EchoServer {
 
 	private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
 
-	private final AtomicLong told = new AtomicLong();
+	/** Shared by every connection's thread: guarded by itself. */
+	private final SequenceChecker told = new SequenceChecker();
 
 	TcpEchoServer() throws IOException {
 		this.serverSocket = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
@@ -81,13 +83,22 @@ final class TcpEchoServer implements EchoServer {
 						out.write(payload);
 					}
 					case Frames.TELL -> {
-						in.skipNBytes(length);
-						this.told.incrementAndGet();
+						int sender = in.readInt();
+						long sequence = in.readLong();
+						synchronized (this.told) {
+							this.told.accept(sender, sequence);
+						}
 					}
 					case Frames.COUNT -> {
 						in.skipNBytes(length);
-						out.writeInt(8);
-						out.writeLong(this.told.get());
+						Delivery delivery;
+						synchronized (this.told) {
+							delivery = this.told.delivery();
+						}
+						out.writeInt(24);
+						out.writeLong(delivery.processed());
+						out.writeLong(delivery.missing());
+						out.writeLong(delivery.outOfOrder());
 					}
 					default -> throw new IOException("unknown op " + op);
 				}

@@ -8,6 +8,7 @@ import org.apache.flink.configuration.RpcOptions;
 import org.apache.flink.runtime.rpc.RpcService;
 import org.apache.flink.runtime.rpc.RpcSystem;
 
+import org.actorrpc.benchmarks.peer.Delivery;
 import org.actorrpc.benchmarks.peer.EchoClient;
 import org.actorrpc.benchmarks.peer.EchoClientSide;
 import org.actorrpc.benchmarks.peer.EchoServer;
@@ -78,7 +79,7 @@ public final class FlinkDriver implements PeerDriver {
 			public Object startEndpoint(String id) throws Exception {
 				FlinkEchoEndpoint endpoint = new FlinkEchoEndpoint(service.rpcService, id);
 				endpoint.start();
-				endpoint.getSelfGateway(FlinkEchoGateway.class).count().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+				endpoint.getSelfGateway(FlinkEchoGateway.class).delivery().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
 				return endpoint;
 			}
 
@@ -151,13 +152,13 @@ public final class FlinkDriver implements PeerDriver {
 		}
 
 		@Override
-		public void tell(int value) {
-			this.gateway.tell(value);
+		public void tell(int sender, long sequence) {
+			this.gateway.tell(sender, sequence);
 		}
 
 		@Override
-		public CompletableFuture<Long> count() {
-			return this.gateway.count();
+		public CompletableFuture<Delivery> delivery() {
+			return this.gateway.delivery().thenApply(Delivery::of);
 		}
 
 	}

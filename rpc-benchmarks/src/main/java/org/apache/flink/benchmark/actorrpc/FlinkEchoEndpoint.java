@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.flink.runtime.rpc.RpcEndpoint;
 import org.apache.flink.runtime.rpc.RpcService;
 
+import org.actorrpc.benchmarks.peer.SequenceChecker;
+
 /**
  * Flink 2.3 endpoint answering {@link FlinkEchoGateway}. Its state is confined to the endpoint's main thread, as
  * for every Flink endpoint.
@@ -12,7 +14,7 @@ import org.apache.flink.runtime.rpc.RpcService;
 public final class FlinkEchoEndpoint extends RpcEndpoint implements FlinkEchoGateway {
 
 	/** Main thread only. */
-	private long told;
+	private final SequenceChecker told = new SequenceChecker();
 
 	/**
 	 * @param rpcService the service hosting the endpoint
@@ -33,13 +35,13 @@ public final class FlinkEchoEndpoint extends RpcEndpoint implements FlinkEchoGat
 	}
 
 	@Override
-	public void tell(int value) {
-		this.told++;
+	public void tell(int sender, long sequence) {
+		this.told.accept(sender, sequence);
 	}
 
 	@Override
-	public CompletableFuture<Long> count() {
-		return CompletableFuture.completedFuture(this.told);
+	public CompletableFuture<long[]> delivery() {
+		return CompletableFuture.completedFuture(this.told.delivery().toArray());
 	}
 
 }

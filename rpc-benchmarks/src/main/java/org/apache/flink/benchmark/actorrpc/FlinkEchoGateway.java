@@ -16,10 +16,14 @@ public interface FlinkEchoGateway extends RpcGateway {
 	/** @param payload bytes @return the same bytes */
 	CompletableFuture<byte[]> echoBytes(byte[] payload);
 
-	/** @param value counted, fire-and-forget */
-	void tell(int value);
+	/**
+	 * Fire-and-forget, checked for continuity per sender and counted.
+	 * @param sender the sender's id
+	 * @param sequence the sender's sequence number
+	 */
+	void tell(int sender, long sequence);
 
-	/** @return how many tells were processed */
-	CompletableFuture<Long> count();
+	/** @return what was processed of the tells: {@code Delivery.toArray()} */
+	CompletableFuture<long[]> delivery();
 
 }

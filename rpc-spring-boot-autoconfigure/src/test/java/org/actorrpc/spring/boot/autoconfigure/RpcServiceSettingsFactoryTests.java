@@ -46,6 +46,28 @@ class RpcServiceSettingsFactoryTests {
 	}
 
 	@Test
+	void flowControlPropertiesAreMappedAndInvalidOnesAreNamed() {
+		PekkoRpcServiceSettings settings = settings(Map.of("actorrpc.flow-control.window-messages", "64",
+				"actorrpc.flow-control.window-size", "2MB", "actorrpc.flow-control.mailbox-capacity", "100",
+				"actorrpc.flow-control.mailbox-capacities.jobmaster", "500",
+				"actorrpc.flow-control.overflow-timeout", "250ms"));
+		assertThat(settings.flowControl().windowMessages()).isEqualTo(64);
+		assertThat(settings.flowControl().windowBytes()).isEqualTo(2L * 1024 * 1024);
+		assertThat(settings.flowControl().mailboxCapacityOf("other")).isEqualTo(100);
+		assertThat(settings.flowControl().mailboxCapacityOf("jobmaster")).isEqualTo(500);
+		assertThat(settings.flowControl().overflowTimeout()).isEqualTo(Duration.ofMillis(250));
+		assertThat(settings(Map.of()).flowControl()).isEqualTo(org.actorrpc.pekko.FlowControlSettings.defaults());
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> settings(Map.of("actorrpc.flow-control.window-messages", "2")))
+			.isInstanceOf(InvalidActorRpcPropertyException.class)
+			.hasMessageContaining("actorrpc.flow-control.window-messages");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> settings(Map.of("actorrpc.flow-control.mailbox-capacities.x", "0")))
+			.isInstanceOf(InvalidActorRpcPropertyException.class)
+			.hasMessageContaining("actorrpc.flow-control.mailbox-capacities.x");
+	}
+
+	@Test
 	void everyPropertyIsMappedOntoTheSettings() {
 		PekkoRpcServiceSettings settings = settings(Map.ofEntries(Map.entry("actorrpc.system-name", "jobmaster"),
 				Map.entry("actorrpc.host", "10.0.0.1"), Map.entry("actorrpc.port", "6123"),

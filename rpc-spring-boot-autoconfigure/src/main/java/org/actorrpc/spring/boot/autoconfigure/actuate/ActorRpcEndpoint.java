@@ -63,7 +63,8 @@ public class ActorRpcEndpoint {
 			.toList();
 		return new EndpointDescriptor(view.getEndpointId(), view.getAddress(),
 				view.getGateways().stream().map(Class::getName).toList(), view.getState().name(),
-				view.getMainThreadName(), view.getMailboxDepth(), millis(view.getBusyTimeNanos()),
+				view.getMainThreadName(), view.getMailboxDepth(), view.getMailboxCapacity(), view.getRefusedMessages(),
+				millis(view.getBusyTimeNanos()),
 				millis(view.getOldestQueuedMessageAgeNanos()),
 				(view.getCurrentMethod() != null) ? view.getCurrentMethod().shortName() : null,
 				millis(view.getCurrentMessageAgeNanos()), view.getProcessedMessages(), slowest);
@@ -99,6 +100,8 @@ public class ActorRpcEndpoint {
 	 * @param state lifecycle state
 	 * @param mainThread name of the endpoint's main thread
 	 * @param mailboxDepth messages waiting
+	 * @param mailboxCapacity gateway calls the mailbox queues before it refuses more (-1: unbounded)
+	 * @param refusedMessages gateway calls refused because the mailbox was full
 	 * @param busyTimeMs total processing time, in milliseconds
 	 * @param oldestQueuedMessageAgeMs age of the oldest waiting message, in milliseconds
 	 * @param currentMethod method being processed, or {@code null}
@@ -107,7 +110,7 @@ public class ActorRpcEndpoint {
 	 * @param slowestMethods methods with the longest processing times
 	 */
 	public record EndpointDescriptor(String id, String address, List<String> gateways, String state,
-			String mainThread, int mailboxDepth, double busyTimeMs, double oldestQueuedMessageAgeMs,
+			String mainThread, int mailboxDepth, int mailboxCapacity, long refusedMessages, double busyTimeMs, double oldestQueuedMessageAgeMs,
 			String currentMethod, double currentMessageAgeMs, long processedMessages,
 			List<MethodDescriptor> slowestMethods) {
 	}

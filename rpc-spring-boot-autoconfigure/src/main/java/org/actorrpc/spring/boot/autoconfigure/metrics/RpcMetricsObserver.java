@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +32,11 @@ import org.actorrpc.spring.boot.autoconfigure.EndpointTags;
  * <li>{@value #MAILBOX_WAIT} (timer; tag {@code endpoint}): time messages waited in the
  * mailbox;</li>
  * <li>{@value #SERVER_FAILURES}, {@value #CLIENT_FAILURES} and {@value #CLIENT_TIMEOUTS}
- * (counters).</li>
+ * (counters);</li>
+ * <li>{@value #MAILBOX_REFUSED} (counter; tag {@code endpoint}): calls refused by a full mailbox;</li>
+ * <li>{@value #FLOW_WAIT} (timer; tags {@code limit} = window|mailbox, {@code outcome}): callers waiting at a
+ * flow-control limit;</li>
+ * <li>{@value #UNDELIVERED} (counter): messages not, or not confirmed as, delivered.</li>
  * </ul>
  * {@code rpc.method} is {@code Gateway/method} (simple interface name); {@code outcome} is
  * {@code SUCCESS} or {@code ERROR}; {@code error.type} is the exception's class name or
@@ -62,6 +67,15 @@ public final class RpcMetricsObserver implements RpcObserver {
 	/** Client timeouts counter. */
 	public static final String CLIENT_TIMEOUTS = "actorrpc.client.call.timeouts";
 
+	/** Gateway calls an endpoint refused because its mailbox was full (function counter). */
+	public static final String MAILBOX_REFUSED = "actorrpc.endpoint.mailbox.refused";
+
+	/** Time callers waited at a flow-control limit (tags {@code limit}, {@code outcome}). */
+	public static final String FLOW_WAIT = "actorrpc.client.flow.wait";
+
+	/** Messages not (or not confirmed as) delivered: refused fire-and-forget, or in flight when a peer was lost. */
+	public static final String UNDELIVERED = "actorrpc.client.undelivered";
+
 	/** Value of the {@code rpc.system.name} tag. */
 	public static final String SYSTEM = "actorrpc";
 
@@ -77,12 +91,38 @@ public final class RpcMetricsObserver implements RpcObserver {
 
 	private final Map<RpcMethod, Counter> clientTimeouts = new ConcurrentHashMap<>();
 
+	private final Map<String, Timer> flowWaits = new ConcurrentHashMap<>();
+
+	private final Counter undelivered;
+
 	/**
 	 * Creates the observer.
 	 * @param registry where meters are registered
 	 */
 	public RpcMetricsObserver(MeterRegistry registry) {
 		this.registry = registry;
+		this.undelivered = Counter.builder(UNDELIVERED)
+			.description("Messages this node sent that were not, or not confirmed as, delivered: fire-and-forget "
+					+ "messages an endpoint refused, and messages in flight to a node that became unreachable or "
+					+ "restarted")
+			.baseUnit("messages")
+			.register(registry);
+	}
+
+	@Override
+	public void capacityWaited(String recipient, String limit, long waitedNanos, boolean admitted) {
+		String outcome = admitted ? "SUCCESS" : "ERROR";
+		this.flowWaits.computeIfAbsent(limit + "/" + outcome, (key) -> Timer.builder(FLOW_WAIT)
+			.description("Time callers waited at a flow-control limit (window or mailbox) before their call went "
+					+ "ahead (SUCCESS) or failed (ERROR)")
+			.tag("limit", limit)
+			.tag("outcome", outcome)
+			.register(this.registry)).record(waitedNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+	}
+
+	@Override
+	public void messagesUndelivered(String recipient, long count) {
+		this.undelivered.increment(count);
 	}
 
 	@Override
@@ -192,6 +232,8 @@ public final class RpcMetricsObserver implements RpcObserver {
 
 		private final Timer mailboxWait;
 
+		private final FunctionCounter mailboxRefused;
+
 		private final Map<CallKey, Timer> callTimers = new ConcurrentHashMap<>();
 
 		private final Map<CallKey, Counter> failureCounters = new ConcurrentHashMap<>();
@@ -207,11 +249,17 @@ public final class RpcMetricsObserver implements RpcObserver {
 				.description("Time messages waited in the endpoint's mailbox before processing")
 				.tags(this.tags)
 				.register(registry);
+			this.mailboxRefused = FunctionCounter.builder(MAILBOX_REFUSED, view, RpcEndpointView::getRefusedMessages)
+				.description("Gateway calls the endpoint refused because its mailbox was full")
+				.baseUnit("messages")
+				.tags(this.tags)
+				.register(registry);
 		}
 
 		void remove(MeterRegistry registry) {
 			registry.remove((Meter) this.mailboxSize);
 			registry.remove((Meter) this.mailboxWait);
+			registry.remove((Meter) this.mailboxRefused);
 			this.callTimers.values().forEach(registry::remove);
 			this.failureCounters.values().forEach(registry::remove);
 		}

@@ -89,4 +89,17 @@ class RpcMetricsObserverTests {
 			.allSatisfy((meter) -> assertThat(meter.getId().getTags()).noneMatch((tag) -> tag.getValue().contains("pekko://")));
 	}
 
+	@Test
+	void flowControlWaitsAndUndeliveredMessagesAreMetrics() {
+		this.observer.capacityWaited("pekko://a@127.0.0.1:1/user/rpc/x", "window", 5_000_000, false);
+		this.observer.capacityWaited("pekko://a@127.0.0.1:1/user/rpc/x", "mailbox", 1_000_000, true);
+		this.observer.messagesUndelivered("pekko://a@127.0.0.1:1", 7);
+		assertThat(this.registry.get(RpcMetricsObserver.FLOW_WAIT).tags("limit", "window", "outcome", "ERROR").timer()
+			.count()).isEqualTo(1);
+		assertThat(this.registry.get(RpcMetricsObserver.FLOW_WAIT).tags("limit", "mailbox", "outcome", "SUCCESS")
+			.timer().count()).isEqualTo(1);
+		assertThat(this.registry.get(RpcMetricsObserver.UNDELIVERED).counter().count()).isEqualTo(7);
+		assertThat(this.registry.get(RpcMetricsObserver.UNDELIVERED).counter().getId().getDescription()).isNotBlank();
+	}
+
 }

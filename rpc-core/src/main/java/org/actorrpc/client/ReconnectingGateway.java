@@ -212,10 +212,11 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 			failed = this.failedAttempts;
 		}
 		C gatewayNow = this.connected;
-		Throwable failure = this.lastFailure;
+		boolean connectedNow = current == State.CONNECTED && gatewayNow != null;
+		Throwable failure = connectedNow ? null : this.lastFailure;
 		return new RpcClientView(this.settings.name(), this.gatewayType.getName(), this.settings.address(), current,
-				(current == State.CONNECTED && gatewayNow != null) ? gatewayNow.getAddress() : null, failed,
-				(failure != null) ? failure.getMessage() : null, this.lastFailureTime);
+				connectedNow ? gatewayNow.getAddress() : null, failed, (failure != null) ? failure.getMessage() : null,
+				(failure != null) ? this.lastFailureTime : null);
 	}
 
 	/**

@@ -13,10 +13,10 @@ import java.time.Instant;
  * @param connectedAddress the address of the endpoint the client is connected to (a
  * {@code local:} address resolved), or {@code null} while not connected
  * @param failedAttempts connect attempts that failed in a row; 0 once a connect succeeded
- * @param lastFailure message of the last connect or connection failure, or {@code null}; it stays
- * after a later successful connect, as history: it describes the current state only while
- * {@code state} is {@link State#FAILED}
- * @param lastFailureTime when it happened, or {@code null}
+ * @param lastFailure message of the failure behind the current state (the last connect or connection
+ * failure), or {@code null} while connected: a client that reconnected does not present its old
+ * failure as current
+ * @param lastFailureTime when it happened, or {@code null} while connected
  */
 public record RpcClientView(String name, String gateway, String address, State state, String connectedAddress,
 		int failedAttempts, String lastFailure, Instant lastFailureTime) {

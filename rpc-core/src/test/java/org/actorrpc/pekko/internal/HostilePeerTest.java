@@ -80,8 +80,8 @@ class HostilePeerTest {
 				pekko.actor.allow-java-serialization = off
 				pekko.loglevel = WARNING
 				pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
-				pekko.actor.serializers.forge = "%s"
-				pekko.actor.serialization-bindings."%s" = forge
+				pekko.actor.serializers.actorrpc = "%s"
+				pekko.actor.serialization-bindings."%s" = actorrpc
 				""".formatted(ForgingSerializer.class.getName(), Forged.class.getName()))
 			.withFallback(ConfigFactory.defaultReference()));
 	}

@@ -160,14 +160,13 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 	/**
 	 * Waits, if the caller may, until the mailbox has room for a local gateway call.
 	 * @param invocation the method, for the error
-	 * @param mayWait whether the calling thread may block
 	 * @return {@code null} when there is room, otherwise why the call is refused
 	 */
-	RpcException awaitCapacity(String invocation, boolean mayWait) {
+	RpcException awaitCapacity(String invocation) {
 		if (this.mailbox.hasRoom()) {
 			return null;
 		}
-		long timeoutNanos = mayWait
+		long timeoutNanos = this.context.mayWaitForCapacity()
 				? PendingCall.saturatedNanos(this.context.settings().flowControl().overflowTimeout()) : 0;
 		long start = System.nanoTime();
 		boolean admitted = timeoutNanos > 0 && this.mailbox.awaitRoom(timeoutNanos, () -> this.terminated);

@@ -56,7 +56,7 @@ final class LocalGatewayHandler extends GatewayInvocationHandler {
 		if (this.server.isTerminated()) {
 			return failBeforeSending(method, this.server.unreachable(), observation);
 		}
-		RpcException full = this.server.awaitCapacity(method.invocationString, this.context.mayWaitForCapacity());
+		RpcException full = this.server.awaitCapacity(method.invocationString);
 		if (full != null) {
 			return failBeforeSending(method, full, observation);
 		}

@@ -70,15 +70,15 @@ final class OutboundFlow {
 	 * Takes credit for one message, waiting for it if the caller may wait.
 	 * @param bytes the message's payload size
 	 * @param invocation the method, for the error
-	 * @param mayWait whether the calling thread may block
+	 * @param caller tells, only when the window is exhausted, whether the calling thread may block
 	 * @return {@code null} when the message may be sent, otherwise why not
 	 */
-	RpcException acquire(int bytes, String invocation, boolean mayWait) {
+	RpcException acquire(int bytes, String invocation, ServiceContext caller) {
 		if (this.waiters == 0 && tryAcquire(bytes)) {
 			return null;
 		}
 		long start = System.nanoTime();
-		RpcException refused = acquireSlowly(bytes, invocation, mayWait);
+		RpcException refused = acquireSlowly(bytes, invocation, caller.mayWaitForCapacity());
 		if (this.observer != RpcObserver.NOOP) {
 			try {
 				this.observer.capacityWaited(this.endpointAddress, "window", System.nanoTime() - start, refused == null);

@@ -75,8 +75,7 @@ final class RemoteGatewayHandler extends GatewayInvocationHandler {
 					+ " bytes. Send less data per call, or raise actorrpc.max-frame-size "
 					+ "(PekkoRpcServiceSettings.maxFrameSize) on both sides."), observation);
 		}
-		RpcException noCredit = this.flow.acquire(payload.length, method.invocationString,
-				this.context.mayWaitForCapacity());
+		RpcException noCredit = this.flow.acquire(payload.length, method.invocationString, this.context);
 		if (noCredit != null) {
 			return failBeforeSending(method, noCredit, observation);
 		}

@@ -69,7 +69,8 @@ public final class RpcEndpointLifecycle implements SmartLifecycle {
 						logger.error("RPC endpoint '{}' terminated with a failure", endpoint.getEndpointId(), failure);
 					}
 				});
-				logger.info("Started RPC endpoint '{}' at {}", endpoint.getEndpointId(), endpoint.getAddress());
+				// rpc-core logs the start at INFO, once, with the endpoint's address
+				logger.debug("Started RPC endpoint '{}' at {}", endpoint.getEndpointId(), endpoint.getAddress());
 			}
 		}
 		this.running = true;

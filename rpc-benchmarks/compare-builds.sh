@@ -4,6 +4,7 @@
 # control): build A from the commit before the change, B from the change itself.
 #
 #   rpc-benchmarks/compare-builds.sh /path/to/before/benchmarks.jar rpc-benchmarks/target/benchmarks.jar [rounds]
+#   TRIAL_FILTER='inFlight=16|size=65536' rpc-benchmarks/compare-builds.sh A.jar B.jar 3   # only some trials
 #
 # Every trial is one JMH fork (-f 1 -wi 3 -w 1s -i 3 -r 1s); remote trials start their own server JVM.
 set -euo pipefail
@@ -17,6 +18,11 @@ TRIALS=(
   "PayloadBenchmark -p peer=actorrpc -p placement=remote -p size=65536 -p driver=callbacks"
   "RoundTripLatencyBenchmark -p peer=actorrpc -p placement=remote"
 )
+if [ -n "${TRIAL_FILTER:-}" ]; then
+  selected=()
+  for t in "${TRIALS[@]}"; do [[ "$t" =~ $TRIAL_FILTER ]] && selected+=("$t"); done
+  TRIALS=("${selected[@]}")
+fi
 for round in $(seq 1 "$ROUNDS"); do
   for build in A B; do
     jar="$A"; [ "$build" = B ] && jar="$B"

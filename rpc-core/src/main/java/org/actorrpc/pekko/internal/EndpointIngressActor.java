@@ -130,10 +130,14 @@ final class EndpointIngressActor extends AbstractActor {
 	}
 
 	private InboundFlow flowOf(ActorRef sender) {
+		InboundFlow flow = this.lastFlow;
+		if (flow != null && flow.sender() == sender) {
+			// Artery hands the same resolved reference for every message of one sender.
+			return flow;
+		}
 		if (sender == null || sender == ActorRef.noSender() || sender.equals(getContext().getSystem().deadLetters())) {
 			return null;
 		}
-		InboundFlow flow = this.lastFlow;
 		if (flow != null && flow.sender().equals(sender)) {
 			return flow;
 		}

@@ -8,7 +8,7 @@ import org.actorrpc.pekko.FlowControlSettings;
  * The receiving half of the flow from one remote service to one endpoint: the credit the
  * endpoint's main thread owes that service. The main thread counts each message of the flow it
  * takes out of the mailbox and returns the credit in one {@link FlowGrant} per quarter window, when
- * its mailbox runs empty with a sixteenth of a quarter owed, when the endpoint terminates, and at
+ * its mailbox runs empty with a quarter of that owed, when the endpoint terminates, and at
  * once after the sender said it waits ({@link CreditRequest}). Messages refused before they reach
  * the main thread are granted back on the spot by whoever refused them.
  *
@@ -85,9 +85,13 @@ final class InboundFlow {
 		}
 	}
 
-	/** The mailbox ran empty: return the credit if enough is owed to matter; main thread only. */
+	/**
+	 * The mailbox ran empty: return the credit if enough is owed to matter (a quarter of a batch);
+	 * less waits for the next batch, so that light traffic does not cost a grant per message. Main
+	 * thread only.
+	 */
 	void idle() {
-		if (this.owedMessages * 16 >= this.batchMessages || this.owedBytes * 16 >= this.batchBytes) {
+		if (this.owedMessages * 4 >= this.batchMessages || this.owedBytes * 4 >= this.batchBytes) {
 			pay();
 		}
 	}

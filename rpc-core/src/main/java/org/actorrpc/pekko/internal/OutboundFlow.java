@@ -16,9 +16,10 @@ import org.actorrpc.pekko.FlowControlSettings;
  * {@link FlowGrant}s as its main thread works.
  *
  * <p>Thread-safety and ordering: the credit is one packed {@code long} changed by compare-and-set,
- * so a send within the window takes no lock. A thread that finds the window exhausted asks the
- * receiver once for its credit (a {@link CreditRequest}), then waits on this object's monitor —
- * guarded by {@code this} — until a grant returns credit or its wait bound passes. While anyone
+ * so a send within the window takes no lock. A thread that finds the window exhausted waits on
+ * this object's monitor — guarded by {@code this} — until a grant returns credit or its wait
+ * bound passes; if no grant came for 20 ms it asks the receiver once for its credit (a
+ * {@link CreditRequest}). A thread that may not wait asks at once and fails. While anyone
  * waits, new senders queue behind the waiters instead of overtaking them. Messages of one thread
  * leave in the order that thread sent them.
  */

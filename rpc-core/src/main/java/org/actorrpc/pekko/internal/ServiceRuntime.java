@@ -2,6 +2,7 @@ package org.actorrpc.pekko.internal;
 
 import java.lang.reflect.Proxy;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -271,7 +272,7 @@ public final class ServiceRuntime {
 	 * @return a future of the gateway proxy
 	 */
 	public <C extends RpcGateway> CompletableFuture<C> connect(String address, Class<C> gateway, Object fencingToken,
-			java.time.Duration defaultTimeout, String timeoutSource) {
+			Duration defaultTimeout, String timeoutSource) {
 		if (this.stopped.get()) {
 			return CompletableFuture.failedFuture(new IllegalStateException("RpcService is stopped"));
 		}

@@ -1,5 +1,6 @@
 package org.actorrpc;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -228,6 +229,16 @@ public abstract class RpcEndpoint implements RpcGateway, AutoCloseableAsync {
 	 */
 	public RpcService getRpcService() {
 		return this.rpcService;
+	}
+
+	/**
+	 * Returns the clock this endpoint should read time from instead of
+	 * {@link System#currentTimeMillis()}: the server's clock, so that a testing service can drive
+	 * it virtually and a journal can record every reading for a deterministic replay.
+	 * @return the endpoint's clock
+	 */
+	protected Clock getClock() {
+		return this.rpcServer.getClock();
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.actorrpc;
 
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -16,5 +17,15 @@ public interface RpcServer extends StartStoppable, MainThreadExecutable, RpcGate
 	 * @return the termination future
 	 */
 	CompletableFuture<Void> getTerminationFuture();
+
+	/**
+	 * Returns the clock the endpoint reads time from ({@link RpcEndpoint#getClock()}). A server
+	 * may return a clock of its own: a testing service's virtual clock, or one that journals
+	 * every reading so that a replay sees the same time.
+	 * @return the endpoint's clock, by default the system clock in UTC
+	 */
+	default Clock getClock() {
+		return Clock.systemUTC();
+	}
 
 }

@@ -1,6 +1,7 @@
 package org.actorrpc;
 
 import java.io.Serializable;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -104,6 +105,15 @@ public interface RpcService extends AutoCloseableAsync {
 	 * @return the scheduled executor
 	 */
 	ScheduledExecutorService getScheduledExecutor();
+
+	/**
+	 * Returns the clock of this service: the time its scheduler runs on and the default time of
+	 * its endpoints. A testing service returns a virtual clock.
+	 * @return the service's clock, by default the system clock in UTC
+	 */
+	default Clock getClock() {
+		return Clock.systemUTC();
+	}
 
 	/**
 	 * Returns a future completed when the service has terminated.

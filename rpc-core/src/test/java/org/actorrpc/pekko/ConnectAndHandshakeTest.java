@@ -115,6 +115,36 @@ class ConnectAndHandshakeTest {
 	}
 
 	@Test
+	void connectWithAWrongSystemNameFailsFastNamingTheAddressAndTheRemotesRealName() {
+		PekkoRpcService client = this.shared.client();
+		EchoEndpoint endpoint = this.shared.startEndpoint(EchoEndpoint::new, "echo-named");
+		String realName = this.shared.server().getActorSystem().name();
+		String address = endpoint.getAddress().replace("pekko://" + realName + "@", "pekko://misspelt@");
+
+		Throwable failure = Failures.failureOfCall(() -> client.connect(address, EchoGateway.class), FAST);
+
+		assertThat(failure).isInstanceOf(RpcConnectionException.class)
+			.hasMessageContaining(address)
+			.hasMessageContaining("is named '" + realName + "', not 'misspelt'")
+			.hasMessageContaining("actorrpc.system-name")
+			.hasNoCause();
+	}
+
+	@Test
+	void connectWithAHostOtherThanTheAdvertisedOneFailsFastNamingTheAdvertisedHost() {
+		PekkoRpcService client = this.shared.client();
+		EchoEndpoint endpoint = this.shared.startEndpoint(EchoEndpoint::new, "echo-host");
+		String address = endpoint.getAddress().replace("@127.0.0.1:", "@localhost:");
+
+		Throwable failure = Failures.failureOfCall(() -> client.connect(address, EchoGateway.class), FAST);
+
+		assertThat(failure).isInstanceOf(RpcConnectionException.class)
+			.hasMessageContaining(address)
+			.hasMessageContaining("advertises itself as 127.0.0.1:")
+			.hasMessageContaining("actorrpc.host");
+	}
+
+	@Test
 	void connectToATerminatedEndpointFailsFastWithRpcConnectionException() throws Exception {
 		PekkoRpcService client = this.shared.client();
 		EchoEndpoint endpoint = this.shared.startEndpoint(EchoEndpoint::new, "gone-5");

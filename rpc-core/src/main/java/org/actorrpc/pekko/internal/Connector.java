@@ -33,7 +33,8 @@ import org.actorrpc.exceptions.RpcExceptions;
  * service yields a {@link LocalGatewayHandler} (no network); any other address is resolved, its
  * port probed (so a refused connection fails within a second, saying so), and the handshake run
  * (protocol version, gateway and serialization contract) before a {@link RemoteGatewayHandler} is
- * returned. Also builds self gateways. Thread-safe.
+ * returned. A remote that reports the address as not its own ({@link AddressMismatch}) fails the
+ * handshake at once, naming the address to use. Also builds self gateways. Thread-safe.
  */
 final class Connector {
 
@@ -50,11 +51,15 @@ final class Connector {
 
 	private final String authority;
 
-	Connector(ServiceContext context, ExtendedActorSystem system, EndpointRegistry registry, PeerMonitor peers) {
+	private final PendingHandshakes pendingHandshakes;
+
+	Connector(ServiceContext context, ExtendedActorSystem system, EndpointRegistry registry, PeerMonitor peers,
+			PendingHandshakes pendingHandshakes) {
 		this.context = context;
 		this.system = system;
 		this.registry = registry;
 		this.peers = peers;
+		this.pendingHandshakes = pendingHandshakes;
 		String prefix = context.addressPrefix();
 		this.authority = prefix.substring(prefix.indexOf("://") + 3);
 	}
@@ -147,16 +152,20 @@ final class Connector {
 		HandshakeRequest request = new HandshakeRequest(gateway.getName(), ServiceContext.PROTOCOL_VERSION,
 				model.contract.fingerprint(), model.contract.descriptors(), fence.isFenced());
 		Duration timeout = this.context.settings().askTimeout();
-		return Patterns.ask(target, request, timeout).toCompletableFuture().handle((reply, failure) -> {
+		CompletableFuture<Object> answer = Patterns.ask(target, request, timeout).toCompletableFuture();
+		this.pendingHandshakes.track(target.path().address().toString(), answer);
+		return answer.handle((reply, failure) -> {
 			if (failure != null) {
 				Throwable cause = RpcExceptions.stripCompletion(failure);
-				String reason = (cause instanceof TimeoutException || cause instanceof AskTimeoutException)
+				String reason = (cause instanceof PendingHandshakes.AddressMismatchException) ? cause.getMessage()
+						: (cause instanceof TimeoutException || cause instanceof AskTimeoutException)
 						? "the port accepts connections, but no actorrpc service answered the handshake within "
 								+ timeout.toMillis() + " ms (actorrpc.ask-timeout). Check the system name in the "
 								+ "address: '" + target.path().address().system() + "' must be the remote service's "
 								+ "system name (actorrpc.system-name, which defaults to spring.application.name)"
 						: cause.getMessage();
-				throw new CompletionException(failure(address, reason, cause));
+				boolean mismatch = cause instanceof PendingHandshakes.AddressMismatchException;
+				throw new CompletionException(failure(address, reason, mismatch ? null : cause));
 			}
 			if (!(reply instanceof HandshakeResponse response)) {
 				String why = (reply instanceof UndecodableMessage undecodable) ? undecodable.reason()

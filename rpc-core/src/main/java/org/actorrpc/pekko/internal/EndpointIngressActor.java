@@ -109,6 +109,10 @@ final class EndpointIngressActor extends AbstractActor {
 			return;
 		}
 		GatewayMethod method = model.methods[request.methodIndex];
+		if (server.isClosing()) {
+			refuse(flow, request, server.shuttingDown(method.invocationString));
+			return;
+		}
 		if (!server.hasCapacity()) {
 			server.countRefused();
 			refuse(flow, request, server.mailboxFull(method.invocationString, false));
@@ -172,8 +176,9 @@ final class EndpointIngressActor extends AbstractActor {
 
 	private void onHandshake(HandshakeRequest handshake) {
 		EndpointServer server = this.registry.lookup(this.endpointId);
-		HandshakeResponse response = (server != null) ? this.handshakes.answer(server, handshake)
-				: this.handshakes.noEndpoint(this.endpointId);
+		HandshakeResponse response = (server == null) ? this.handshakes.noEndpoint(this.endpointId)
+				: server.isClosing() ? this.handshakes.shuttingDown(server)
+				: this.handshakes.answer(server, handshake);
 		getSender().tell(response, getSelf());
 	}
 

@@ -77,6 +77,9 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 
 	private volatile boolean terminated;
 
+	/** Set when termination is requested: from then on remote senders are refused as "shutting down". */
+	private volatile boolean closing;
+
 	/** Set when onStop's future completed: nothing queued behind it runs any more. */
 	private volatile boolean stopCompleted;
 
@@ -217,7 +220,24 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 	}
 
 	void terminate() {
+		this.closing = true;
 		enqueue(new ControlMessage(ControlMessage.Kind.TERMINATE));
+	}
+
+	/**
+	 * Whether termination was requested. Remote calls and tells that arrive from then on are
+	 * refused at the ingress; everything queued before, and local messages (the endpoint's own
+	 * tasks, answers to its outbound calls), still run until {@code onStop}'s future completes.
+	 * @return whether the endpoint is shutting down
+	 */
+	boolean isClosing() {
+		return this.closing;
+	}
+
+	RecipientUnreachableException shuttingDown(String invocation) {
+		return new RecipientUnreachableException("Could not deliver " + invocation + " to " + this.address
+				+ ": the endpoint is shutting down and accepts no new calls (calls that arrived before the shutdown "
+				+ "are still answered). Retry against another instance, or once it has restarted.");
 	}
 
 	@Override

@@ -61,6 +61,16 @@ final class HandshakeAcceptor {
 				this.context.incarnation());
 	}
 
+	/**
+	 * Answers a handshake for an endpoint that is shutting down.
+	 * @param server the endpoint's server
+	 * @return the answer
+	 */
+	HandshakeResponse shuttingDown(EndpointServer server) {
+		return new HandshakeResponse(HandshakeResponse.NO_ENDPOINT, "the endpoint " + server.getAddress()
+				+ " is shutting down and accepts no new connections.", this.context.incarnation());
+	}
+
 	private HandshakeResponse refuse(String reason) {
 		return new HandshakeResponse(HandshakeResponse.REFUSED, reason, this.context.incarnation());
 	}

@@ -10,7 +10,8 @@ import org.apache.pekko.actor.Props;
 /**
  * The actor under {@code /user/rpc}: parent of the ingress actors (one per endpoint id, kept for
  * the service's life) and the target of liveness probes from other services, which it answers with
- * this service's address and incarnation. Runs on the inline dispatcher.
+ * this service's address and incarnation, and of {@link AddressMismatch} reports from services that
+ * this one addressed under a wrong name. Runs on the inline dispatcher.
  */
 final class RpcRootActor extends AbstractActor {
 
@@ -22,15 +23,18 @@ final class RpcRootActor extends AbstractActor {
 
 	private final String serviceAddress;
 
-	RpcRootActor(ServiceContext context, EndpointRegistry registry) {
+	private final PendingHandshakes pendingHandshakes;
+
+	RpcRootActor(ServiceContext context, EndpointRegistry registry, PendingHandshakes pendingHandshakes) {
 		this.context = context;
 		this.registry = registry;
+		this.pendingHandshakes = pendingHandshakes;
 		this.handshakes = new HandshakeAcceptor(context);
 		this.serviceAddress = context.addressPrefix();
 	}
 
-	static Props props(ServiceContext context, EndpointRegistry registry) {
-		return Props.create(RpcRootActor.class, () -> new RpcRootActor(context, registry))
+	static Props props(ServiceContext context, EndpointRegistry registry, PendingHandshakes pendingHandshakes) {
+		return Props.create(RpcRootActor.class, () -> new RpcRootActor(context, registry, pendingHandshakes))
 			.withDispatcher(PekkoConfigFactory.INLINE_DISPATCHER);
 	}
 
@@ -43,6 +47,8 @@ final class RpcRootActor extends AbstractActor {
 		return receiveBuilder().match(EnsureIngress.class, this::ensure)
 			.match(PeerPing.class, (ping) -> getSender().tell(
 					new PeerPong(ping.sequence(), this.serviceAddress, this.context.incarnation()), getSelf()))
+			.match(AddressMismatch.class, (mismatch) -> this.pendingHandshakes.reject(mismatch,
+					getSender().path().address().toString()))
 			.match(UndecodableMessage.class, (undecodable) -> {
 				// counted and logged by the serializer
 			})

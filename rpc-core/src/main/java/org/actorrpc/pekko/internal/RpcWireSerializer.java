@@ -48,6 +48,8 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 
 	private static final String CREDIT_REQUEST = "C";
 
+	private static final String ADDRESS_MISMATCH = "M";
+
 	/** Call id, fingerprint, method index, flags, payload length. */
 	private static final int REQUEST_HEADER = 25;
 
@@ -106,6 +108,9 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 		}
 		if (o instanceof CreditRequest) {
 			return CREDIT_REQUEST;
+		}
+		if (o instanceof AddressMismatch) {
+			return ADDRESS_MISMATCH;
 		}
 		throw new IllegalArgumentException("Not an actorrpc wire message: " + o.getClass().getName());
 	}
@@ -169,7 +174,7 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 			return switch (manifest) {
 				case REQUEST -> readRequest(buffer);
 				case RESPONSE -> readResponse(buffer);
-				case HANDSHAKE, HANDSHAKE_RESPONSE, PING, PONG, GRANT, CREDIT_REQUEST -> readControl(buffer, manifest);
+				case HANDSHAKE, HANDSHAKE_RESPONSE, PING, PONG, GRANT, CREDIT_REQUEST, ADDRESS_MISMATCH -> readControl(buffer, manifest);
 				default -> undecodable(manifest, "unknown manifest: the sender runs an incompatible actorrpc version");
 			};
 		}
@@ -267,6 +272,7 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 			case PONG -> "pong";
 			case GRANT -> "flow-control grant";
 			case CREDIT_REQUEST -> "credit request";
+			case ADDRESS_MISMATCH -> "address mismatch report";
 			default -> "message with manifest '" + manifest + "'";
 		};
 	}
@@ -330,6 +336,10 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 			else if (o instanceof CreditRequest) {
 				output.writeByte(0);
 			}
+			else if (o instanceof AddressMismatch mismatch) {
+				output.writeString(mismatch.addressedAs());
+				output.writeString(mismatch.actualAddress());
+			}
 			else {
 				throw new IllegalArgumentException("Not an actorrpc wire message: " + o.getClass().getName());
 			}
@@ -366,6 +376,7 @@ public final class RpcWireSerializer extends SerializerWithStringManifest implem
 			case GRANT -> new FlowGrant(input.readString(), input.readVarLong(true), input.readVarLong(true),
 					input.readVarLong(true));
 			case CREDIT_REQUEST -> CreditRequest.INSTANCE;
+			case ADDRESS_MISMATCH -> new AddressMismatch(input.readString(), input.readString());
 			default -> new PeerPong(input.readLong(), input.readString(), input.readLong());
 		};
 	}

@@ -71,6 +71,9 @@ public final class ServiceRuntime {
 
 	private final ActorRef deadLetterRelay;
 
+	/** Answers callers that use a wrong address for this service; null for a local-only service. */
+	private final ActorRef misaddressedHandshakes;
+
 	private final AtomicBoolean stopped = new AtomicBoolean();
 
 	private final CompletableFuture<Void> terminationFuture = new CompletableFuture<>();
@@ -100,8 +103,13 @@ public final class ServiceRuntime {
 				new CallTimeouts(this.scheduler), new GatewayModels(contracts),
 				systemName + "-" + PekkoConfigFactory.IO_DISPATCHER + "-");
 		this.peers = new PeerMonitor(this.context, system);
-		this.connector = new Connector(this.context, this.system, this.registry, this.peers);
-		this.root = system.actorOf(RpcRootActor.props(this.context, this.registry), "rpc");
+		PendingHandshakes pendingHandshakes = new PendingHandshakes();
+		this.connector = new Connector(this.context, this.system, this.registry, this.peers, pendingHandshakes);
+		this.root = system.actorOf(RpcRootActor.props(this.context, this.registry, pendingHandshakes), "rpc");
+		this.misaddressedHandshakes = remoteEnabled
+				? system.actorOf(MisaddressedHandshakeDetector.props(this.context.addressPrefix()),
+						"actorrpc-misaddressed-handshakes")
+				: null;
 		this.deadLetterRelay = system.actorOf(DeadLetterRelay.props(), "actorrpc-dead-letters");
 		system.getEventStream().subscribe(this.deadLetterRelay, DeadLetter.class);
 	}
@@ -353,6 +361,9 @@ public final class ServiceRuntime {
 		this.root.tell(PoisonPill.getInstance(), ActorRef.noSender());
 		this.peers.replyActor().tell(PoisonPill.getInstance(), ActorRef.noSender());
 		this.deadLetterRelay.tell(PoisonPill.getInstance(), ActorRef.noSender());
+		if (this.misaddressedHandshakes != null) {
+			this.misaddressedHandshakes.tell(PoisonPill.getInstance(), ActorRef.noSender());
+		}
 		return CompletableFuture.completedFuture(null);
 	}
 

@@ -45,7 +45,7 @@ public final class PekkoConfigFactory {
 	 */
 	public static Config create(PekkoRpcServiceSettings settings) {
 		Map<String, Object> values = new HashMap<>();
-		values.put("pekko.loggers", List.of("org.apache.pekko.event.slf4j.Slf4jLogger"));
+		values.put("pekko.loggers", List.of(QuietSlf4jLogger.class.getName()));
 		values.put("pekko.logging-filter", "org.apache.pekko.event.slf4j.Slf4jLoggingFilter");
 		values.put("pekko.loglevel", "INFO");
 		values.put("pekko.stdout-loglevel", "OFF");

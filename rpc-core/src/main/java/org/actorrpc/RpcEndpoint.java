@@ -33,9 +33,12 @@ import java.util.concurrent.TimeUnit;
  * {@link org.actorrpc.exceptions.EndpointNotStartedException}.</li>
  * <li>{@link #start()} makes it process messages; {@link #onStart()} runs first, on the main
  * thread. If it throws, the endpoint terminates and its termination future fails.</li>
- * <li>{@link #closeAsync()} runs {@link #onStop()} on the main thread; the endpoint keeps
- * processing messages until the future returned by {@code onStop()} completes, then terminates:
- * messages still queued are answered with a
+ * <li>{@link #closeAsync()} runs {@link #onStop()} on the main thread, after every message that
+ * arrived before it. From the moment it is called, remote calls and fire-and-forget messages that
+ * arrive are refused at once with a {@link org.actorrpc.exceptions.RecipientUnreachableException}
+ * saying the endpoint is shutting down; local messages (its own tasks, answers to its outbound
+ * calls) are still processed until the future returned by {@code onStop()} completes. Then the
+ * endpoint terminates: messages still queued are answered with a
  * {@link org.actorrpc.exceptions.RecipientUnreachableException}.</li>
  * <li>A failure that escapes a main-thread task (an {@link Error} thrown by a
  * {@code runAsync} runnable) terminates this endpoint only: its termination future fails, the

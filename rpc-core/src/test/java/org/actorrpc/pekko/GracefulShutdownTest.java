@@ -13,6 +13,7 @@ import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcService;
 import org.actorrpc.exceptions.RecipientUnreachableException;
+import org.actorrpc.testutil.EndpointViews;
 import org.actorrpc.testutil.RpcServicePair;
 import org.actorrpc.testutil.RpcServices;
 
@@ -28,15 +29,27 @@ class GracefulShutdownTest {
 	@RegisterExtension
 	final RpcServices services = new RpcServices();
 
-	@Test
-	void callInFlightWhenTheServerClosesIsAnsweredAndLaterCallsAreRefusedAsShuttingDown() throws Exception {
+	/** A server whose endpoint is held in the middle of a {@code work} call. */
+	private record HeldCall(RpcServicePair pair, WorkEndpoint endpoint, WorkGateway gateway,
+			CompletableFuture<String> inFlight) {
+	}
+
+	private HeldCall holdACall() throws Exception {
 		RpcServicePair pair = this.services.pair();
 		WorkEndpoint endpoint = pair.startEndpoint(WorkEndpoint::new, pair.nextEndpointId("work"));
 		WorkGateway gateway = pair.connect(endpoint, WorkGateway.class);
-
 		CompletableFuture<String> inFlight = gateway.work();
 		assertThat(endpoint.entered.await(30, TimeUnit.SECONDS)).isTrue();
-		CompletableFuture<Void> closed = pair.server().closeAsync();
+		return new HeldCall(pair, endpoint, gateway, inFlight);
+	}
+
+	@Test
+	void callInFlightWhenTheServerClosesIsAnsweredAndLaterCallsAreRefusedAsShuttingDown() throws Exception {
+		HeldCall held = holdACall();
+		WorkEndpoint endpoint = held.endpoint();
+		CompletableFuture<String> inFlight = held.inFlight();
+		WorkGateway gateway = held.gateway();
+		CompletableFuture<Void> closed = held.pair().server().closeAsync();
 
 		assertThatThrownBy(() -> gateway.ping().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
 			.cause()
@@ -51,17 +64,15 @@ class GracefulShutdownTest {
 
 	@Test
 	void messagesQueuedBeforeTheCloseAreAllAnswered() throws Exception {
-		RpcServicePair pair = this.services.pair();
-		WorkEndpoint endpoint = pair.startEndpoint(WorkEndpoint::new, pair.nextEndpointId("work"));
-		WorkGateway gateway = pair.connect(endpoint, WorkGateway.class);
-
-		CompletableFuture<String> first = gateway.work();
-		assertThat(endpoint.entered.await(30, TimeUnit.SECONDS)).isTrue();
-		CompletableFuture<String> queued = gateway.ping();
+		HeldCall held = holdACall();
+		RpcServicePair pair = held.pair();
+		WorkEndpoint endpoint = held.endpoint();
+		CompletableFuture<String> first = held.inFlight();
+		CompletableFuture<String> queued = held.gateway().ping();
 		// The queued ping is in the endpoint's mailbox once the endpoint counts it.
 		org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
-			.until(() -> pair.server().getEndpointViews().iterator().next().getMailboxDepth() >= 1);
+			.until(() -> EndpointViews.require(pair.server(), endpoint.getEndpointId()).getMailboxDepth() >= 1);
 		CompletableFuture<Void> closed = pair.server().closeAsync();
 		endpoint.release.countDown();
 

@@ -32,7 +32,13 @@ import org.actorrpc.RpcObserver;
  * parameter, for example)
  * @param peerHeartbeatInterval how often a remote service with calls in flight is probed
  * @param peerUnreachableAfter how long a probed service may stay silent before its in-flight
- * calls fail with a RecipientUnreachableException
+ * calls fail with a RecipientUnreachableException. Silence is measured on this service's own
+ * clock in probe rounds: the peer must also have missed
+ * {@code ceil(peerUnreachableAfter / peerHeartbeatInterval)} (at least 2) consecutive probes, and a
+ * probe round in which this service itself ran more than one interval late (starved of CPU,
+ * paused) counts as one interval only, so a stalled prober does not blame its peers. A peer that
+ * falls silent is declared unreachable within this bound plus two heartbeat intervals of the
+ * prober's running time
  * @param shutdownTimeout how long closing the service waits for endpoints to stop before it
  * terminates the transport anyway
  * @param flowControl windows, mailbox capacities and the policy at a limit (see

@@ -41,9 +41,14 @@ final class Peer {
 
 	private final AtomicLong sequence;
 
+	/** {@link System#nanoTime()} when the peer last sent anything; any thread writes it. */
 	volatile long lastHeard;
 
-	volatile long silentSince;
+	/** The {@link #lastHeard} the monitor saw at its previous tick; monitor thread only. */
+	long lastHeardJudged;
+
+	/** The peer's silence in probe rounds; monitor thread only. */
+	final PeerSilence silence;
 
 	/** Set by the monitor while the peer is active (has something in flight); monitor thread only. */
 	boolean active;
@@ -58,7 +63,7 @@ final class Peer {
 	volatile long lastDemand;
 
 	Peer(int id, String address, ActorRef root, ActorRef replyActor, AtomicLong sequence,
-			FlowControlSettings limits, RpcObserver observer) {
+			FlowControlSettings limits, RpcObserver observer, PeerSilence silence) {
 		this.observer = observer;
 		this.id = id;
 		this.address = address;
@@ -66,8 +71,9 @@ final class Peer {
 		this.replyActor = replyActor;
 		this.sequence = sequence;
 		this.limits = limits;
+		this.silence = silence;
 		this.lastHeard = System.nanoTime();
-		this.silentSince = this.lastHeard;
+		this.lastHeardJudged = this.lastHeard;
 	}
 
 	static int peerIdOf(long callId) {
@@ -109,9 +115,6 @@ final class Peer {
 		long callId = ((long) this.id << 40) | (this.sequence.incrementAndGet() & CALL_SEQUENCE_MASK);
 		call.callId = callId;
 		call.peer = this;
-		if (this.pending.isEmpty()) {
-			this.silentSince = System.nanoTime();
-		}
 		this.pending.put(callId, call);
 		return callId;
 	}
@@ -139,9 +142,7 @@ final class Peer {
 
 	/** Something arrived from the peer. Any thread. */
 	void heard() {
-		long now = System.nanoTime();
-		this.lastHeard = now;
-		this.silentSince = now;
+		this.lastHeard = System.nanoTime();
 		this.unreachable = null;
 	}
 

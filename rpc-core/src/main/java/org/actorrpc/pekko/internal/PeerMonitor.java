@@ -15,17 +15,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.actorrpc.RpcObserver;
+import org.actorrpc.pekko.PekkoRpcServiceSettings;
 
 /**
  * Liveness of the remote services this one talks to. While a peer has calls waiting for answers
  * or messages waiting for credit, it is probed every {@code peerHeartbeatInterval}; anything it
  * sends counts as a sign of life (answers, credit grants, probe answers), so a peer that is busy
- * but alive is never declared unreachable. A peer silent past {@code peerUnreachableAfter} is
- * unreachable: its waiting calls fail with a RecipientUnreachableException, the messages in flight
- * to it are reported as unconfirmed (logged and counted, never replayed), and new calls to it fail
- * at once until it answers a probe again. A peer that answers as a new incarnation restarted: what
- * was in flight to the old one is reported the same way. Also owns the reply actor that receives
- * everything peers send back. Thread-safe.
+ * but alive is never declared unreachable. Silence is judged in probe rounds on this service's own
+ * clock ({@link PeerSilence}, {@link ProbeClock}): a peer is unreachable once it missed several
+ * consecutive rounds spanning {@code peerUnreachableAfter}, and a round in which the prober itself
+ * ran late (its JVM starved or paused) counts as one interval only, so a prober's own stall never
+ * makes it blame its peers. An unreachable peer's waiting calls fail with a
+ * RecipientUnreachableException, the messages in flight to it are reported as unconfirmed (logged
+ * and counted, never replayed), and new calls to it fail at once until it answers a probe again. A
+ * peer that answers as a new incarnation restarted: what was in flight to the old one is reported
+ * the same way. Also owns the reply actor that receives everything peers send back. Thread-safe;
+ * the judging runs on the service's scheduler thread only.
  */
 final class PeerMonitor {
 
@@ -50,6 +55,8 @@ final class PeerMonitor {
 
 	private final AtomicLong probeSequence = new AtomicLong();
 
+	private final ProbeClock clock;
+
 	private final ScheduledFuture<?> probeTask;
 
 	PeerMonitor(ServiceContext context, ActorSystem system) {
@@ -57,6 +64,7 @@ final class PeerMonitor {
 		this.system = (ExtendedActorSystem) system;
 		this.replyActor = system.actorOf(ClientReplyActor.props(this, context), "actorrpc-replies");
 		long probeMillis = context.settings().peerHeartbeatInterval().toMillis();
+		this.clock = new ProbeClock(context.settings().peerHeartbeatInterval().toNanos());
 		this.probeTask = context.scheduler().scheduleWithFixedDelay(this::probe, probeMillis, probeMillis,
 				TimeUnit.MILLISECONDS);
 	}
@@ -80,8 +88,10 @@ final class PeerMonitor {
 			if (peer == null) {
 				int id = this.peerIds.incrementAndGet();
 				ActorRef remoteRoot = this.system.provider().resolveActorRef(address + "/user/rpc");
+				PekkoRpcServiceSettings settings = this.context.settings();
 				peer = new Peer(id, address.toString(), remoteRoot, this.replyActor, this.callSequence,
-						this.context.settings().flowControl(), this.context.observer());
+						settings.flowControl(), this.context.observer(),
+						new PeerSilence(settings.peerHeartbeatInterval(), settings.peerUnreachableAfter()));
 				Peer[] table = this.peersById;
 				if (id >= table.length) {
 					table = Arrays.copyOf(table, Math.max(id + 1, table.length * 2));
@@ -157,34 +167,46 @@ final class PeerMonitor {
 	}
 
 	private void probe() {
-		long limit = this.context.settings().peerUnreachableAfter().toNanos();
 		long now = System.nanoTime();
+		long credit = this.clock.tick(now);
 		for (Peer peer : this.peersById) {
-			if (peer == null) {
-				continue;
+			if (peer != null) {
+				judge(peer, now, credit);
 			}
-			boolean active = peer.hasSomethingInFlight();
-			boolean wanted = peer.unreachableReason() != null && now - peer.lastDemand < DEMAND_NANOS;
-			if (active && !peer.active) {
-				peer.silentSince = Math.max(peer.silentSince, now);
-			}
-			peer.active = active;
-			if (!active && !wanted) {
-				continue;
-			}
-			long silent = now - peer.silentSince;
-			if (active && silent > limit) {
-				long silentMillis = TimeUnit.NANOSECONDS.toMillis(silent);
-				String reason = "is unreachable: it did not answer liveness probes for " + silentMillis
-						+ " ms (it crashed, was stopped, or the network is down)";
-				peer.markUnreachable(reason);
-				peer.lastDemand = now;
-				lost(peer, reason + ". Calls to it fail at once until it answers again; nothing is quarantined.",
-						"unreachable");
-			}
-			else {
-				peer.root.tell(new PeerPing(this.probeSequence.incrementAndGet()), this.replyActor);
-			}
+		}
+	}
+
+	private void judge(Peer peer, long now, long credit) {
+		boolean active = peer.hasSomethingInFlight();
+		boolean wanted = peer.unreachableReason() != null && now - peer.lastDemand < DEMAND_NANOS;
+		long heardAt = peer.lastHeard;
+		boolean heard = heardAt != peer.lastHeardJudged;
+		peer.lastHeardJudged = heardAt;
+		boolean becameActive = active && !peer.active;
+		peer.active = active;
+		if (becameActive) {
+			// Its silence counts from now: before, nobody waited for it to say anything.
+			peer.silence.heard(0);
+		}
+		else if (heard) {
+			peer.silence.heard(Math.min(now - heardAt, credit));
+		}
+		if (!active && !wanted) {
+			return;
+		}
+		if (active && !becameActive && !heard && peer.silence.missed(credit)) {
+			long silentMillis = TimeUnit.NANOSECONDS.toMillis(peer.silence.silentNanos());
+			String reason = "is unreachable: it did not answer " + peer.silence.missedRounds()
+					+ " liveness probes in a row (" + silentMillis + " ms of silence on this service's clock; "
+					+ "it crashed, was stopped, or the network is down)";
+			peer.markUnreachable(reason);
+			peer.silence.heard(0);
+			peer.lastDemand = now;
+			lost(peer, reason + ". Calls to it fail at once until it answers again; nothing is quarantined.",
+					"unreachable");
+		}
+		else {
+			peer.root.tell(new PeerPing(this.probeSequence.incrementAndGet()), this.replyActor);
 		}
 	}
 

@@ -276,7 +276,10 @@ public class ActorRpcProperties {
 
 		/**
 		 * How long a probed node may stay silent before its in-flight calls fail with a
-		 * RecipientUnreachableException. Must be longer than the heartbeat interval.
+		 * RecipientUnreachableException. Must be longer than the heartbeat interval. Measured
+		 * on this node's own clock: the remote must also miss unreachable-after /
+		 * heartbeat-interval (at least 2) probes in a row, and time in which this node itself
+		 * ran late (starved of CPU, paused) is not counted.
 		 */
 		private Duration unreachableAfter = Duration.ofMillis(1200);
 

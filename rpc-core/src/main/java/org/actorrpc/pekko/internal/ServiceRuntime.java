@@ -23,6 +23,7 @@ import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.DeadLetter;
+import org.apache.pekko.actor.Dropped;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.PoisonPill;
 import org.apache.pekko.serialization.SerializationExtension;
@@ -104,6 +105,7 @@ public final class ServiceRuntime {
 		this.root = system.actorOf(RpcRootActor.props(this.context, this.registry), "rpc");
 		this.deadLetterRelay = system.actorOf(DeadLetterRelay.props(), "actorrpc-dead-letters");
 		system.getEventStream().subscribe(this.deadLetterRelay, DeadLetter.class);
+		system.getEventStream().subscribe(this.deadLetterRelay, Dropped.class);
 	}
 
 	private static long incarnation() {

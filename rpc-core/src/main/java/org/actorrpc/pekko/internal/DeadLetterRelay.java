@@ -3,16 +3,27 @@ package org.actorrpc.pekko.internal;
 import org.apache.pekko.actor.AbstractActor;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.DeadLetter;
+import org.apache.pekko.actor.Dropped;
 import org.apache.pekko.actor.Props;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.actorrpc.exceptions.RecipientUnreachableException;
+import org.actorrpc.exceptions.RpcException;
 
 /**
  * Answers requests that reached no endpoint (terminated, or never registered) so the caller fails
  * at once with a {@link RecipientUnreachableException} — or a refused handshake — instead of
- * waiting for a timeout, and returns their flow-control credit.
+ * waiting for a timeout, and returns their flow-control credit. A request Artery dropped because its
+ * send queue to a remote service was full reaches dead letters too, announced by a {@link Dropped}
+ * event: the call fails with an error naming the queue and the setting that raises it (not "no
+ * endpoint"), and a dropped fire-and-forget message is logged with that reason.
  */
 final class DeadLetterRelay extends AbstractActor {
+
+	private static final Logger logger = LoggerFactory.getLogger(DeadLetterRelay.class);
+
+	private static final String QUEUE_SETTING = "pekko.remote.artery.advanced.outbound-message-queue-size";
 
 	static Props props() {
 		return Props.create(DeadLetterRelay.class, DeadLetterRelay::new)
@@ -21,7 +32,35 @@ final class DeadLetterRelay extends AbstractActor {
 
 	@Override
 	public Receive createReceive() {
-		return receiveBuilder().match(DeadLetter.class, this::onDeadLetter).build();
+		return receiveBuilder().match(DeadLetter.class, this::onDeadLetter).match(Dropped.class, this::onDropped)
+			.build();
+	}
+
+	private void onDropped(Dropped dropped) {
+		ActorRef sender = dropped.sender();
+		if (!(dropped.message() instanceof RpcWireMessage message) || sender == null
+				|| sender == ActorRef.noSender() || sender.equals(getContext().getSystem().deadLetters())) {
+			return;
+		}
+		String recipient = dropped.recipient().path().toString();
+		String cause = "Artery dropped it before sending: " + dropped.reason() + ". Raise " + QUEUE_SETTING
+				+ " in the raw Pekko configuration (PekkoRpcServiceSettings.pekkoConfig), or send less at once to "
+				+ "that service";
+		if (message instanceof RpcRequest request) {
+			if (request.callId != 0) {
+				RemoteInvocation.sendFailure(sender, request.callId, request.fingerprint,
+						new RpcException("Could not send the call to " + recipient + ": " + cause + "."));
+			}
+			else {
+				logger.warn("A fire-and-forget message to {} was not delivered: {}.", recipient, cause);
+			}
+			// Artery also hands the dropped request to dead letters, right after this event: onDeadLetter returns
+			// its credit and counts a fire-and-forget message as undelivered; its failure for a call comes second
+			// and is ignored.
+		}
+		else {
+			logger.warn("A {} to {} was not delivered: {}.", message.getClass().getSimpleName(), recipient, cause);
+		}
 	}
 
 	private void onDeadLetter(DeadLetter letter) {

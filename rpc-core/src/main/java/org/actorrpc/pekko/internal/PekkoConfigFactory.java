@@ -11,8 +11,8 @@ import org.actorrpc.pekko.PekkoRpcServiceSettings;
 
 /**
  * Translates {@link PekkoRpcServiceSettings} into Pekko configuration: Artery TCP (or TLS) on the
- * given address, Java serialization off, the transport on actorrpc's event loop, thread pools sized
- * for small machines, logging through SLF4J, and no JVM shutdown hook (the owner of the service decides when it
+ * given address, Java serialization off, the transport on actorrpc's event loop, thread pools and
+ * Artery's queues sized for a control plane (a process may host hundreds of services), logging through SLF4J, and no JVM shutdown hook (the owner of the service decides when it
  * stops). The settings' raw Pekko config overrides all of it.
  *
  * <p>What every actor system needs to carry an RPC service whatever its configuration (the
@@ -31,6 +31,12 @@ public final class PekkoConfigFactory {
 	 * for a readable socket also reads, decodes and delivers the message.
 	 */
 	public static final String IO_DISPATCHER = "actorrpc.io-dispatcher";
+
+	/**
+	 * Messages Artery queues per connection before it drops one ({@code outbound-message-queue-size}); raise it
+	 * through the raw Pekko configuration of the settings.
+	 */
+	public static final int OUTBOUND_MESSAGE_QUEUE_SIZE = 4096;
 
 	/** Bytes added to the largest payload for message envelopes, so a payload of exactly the limit fits. */
 	static final long FRAME_HEADROOM = 64 * 1024;
@@ -58,16 +64,21 @@ public final class PekkoConfigFactory {
 		values.put("pekko.actor.provider", "remote");
 		values.put("pekko.actor.allow-java-serialization", "off");
 		values.put("pekko.actor.warn-about-java-serializer-usage", "off");
-		values.put("pekko.actor.default-dispatcher.fork-join-executor.parallelism-min", 2);
-		values.put("pekko.actor.default-dispatcher.fork-join-executor.parallelism-factor", 1.0);
+		// actorrpc's own actors run inline or on the transport loop, and endpoints on their own threads: Pekko's
+		// pools only carry Pekko's internal actors and Artery's control stream, so one thread per pool on a small
+		// machine is enough, and a process hosting many services does not pay 2 + 2 idle threads for each.
+		values.put("pekko.actor.default-dispatcher.fork-join-executor.parallelism-min", 1);
+		values.put("pekko.actor.default-dispatcher.fork-join-executor.parallelism-factor", 0.5);
 		values.put("pekko.actor.default-dispatcher.fork-join-executor.parallelism-max", 4);
-		values.put("pekko.actor.internal-dispatcher.fork-join-executor.parallelism-min", 2);
+		values.put("pekko.actor.internal-dispatcher.fork-join-executor.parallelism-min", 1);
+		values.put("pekko.actor.internal-dispatcher.fork-join-executor.parallelism-factor", 0.5);
 		values.put("pekko.actor.internal-dispatcher.fork-join-executor.parallelism-max", 4);
+		// Pekko's blocking dispatcher runs the blocking DNS lookups of new connections: its default of 16 threads
+		// (one more for every lookup until 16 exist) cost every service about 10 threads that idle for a minute.
+		values.put("pekko.actor.default-blocking-io-dispatcher.thread-pool-executor.fixed-pool-size", 2);
 		values.put("pekko.remote.artery.advanced.use-dispatcher", IO_DISPATCHER);
 		values.put("pekko.io.tcp.worker-dispatcher", IO_DISPATCHER);
 		values.put("pekko.io.tcp.selector-dispatcher", IO_DISPATCHER);
-		values.put("pekko.remote.artery.advanced.compression.actor-refs.advertisement-interval", "2 s");
-		values.put("pekko.remote.artery.advanced.compression.manifests.advertisement-interval", "2 s");
 		values.put("pekko.remote.warn-about-direct-use", "off");
 		values.put("pekko.remote.artery.enabled", "on");
 		values.put("pekko.remote.artery.transport", (settings.tls() != null) ? "tls-tcp" : "tcp");
@@ -79,7 +90,16 @@ public final class PekkoConfigFactory {
 		values.put("pekko.remote.artery.advanced.buffer-pool-size", 32);
 		values.put("pekko.remote.artery.advanced.inbound-lanes", 1);
 		values.put("pekko.remote.artery.advanced.outbound-lanes", 1);
-		values.put("pekko.remote.artery.advanced.outbound-message-queue-size", 100000);
+		// Artery preallocates this queue per connection and a pool of three times its size per service (12 bytes
+		// a slot): at 100,000 that was 6.5 MiB of heap for every service. Flow control bounds what actorrpc puts on
+		// a connection to a window per endpoint (1,024 messages by default), so four windows fit; an overflow is
+		// never silent (DeadLetterRelay fails the call, or counts the fire-and-forget message as undelivered).
+		values.put("pekko.remote.artery.advanced.outbound-message-queue-size", OUTBOUND_MESSAGE_QUEUE_SIZE);
+		// Compression replaces actor paths and manifests on the wire by table indexes. Its frequency sketches cost
+		// 128 KiB of heap per remote service and table; actorrpc's manifests are one letter, and its actor paths are
+		// short, so the heap of a JobMaster with hundreds of connections matters more than the bytes saved.
+		values.put("pekko.remote.artery.advanced.compression.actor-refs.max", 0);
+		values.put("pekko.remote.artery.advanced.compression.manifests.max", 0);
 		values.put("pekko.remote.artery.advanced.idle-cpu-level", 1);
 		Config generated = ConfigFactory.parseMap(values, "actorrpc settings");
 		return settings.pekkoConfig().withFallback(generated).withFallback(ConfigFactory.defaultReference());

@@ -23,6 +23,7 @@ import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.DeadLetter;
+import org.apache.pekko.actor.Dropped;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.PoisonPill;
 import org.apache.pekko.serialization.SerializationExtension;
@@ -112,6 +113,7 @@ public final class ServiceRuntime {
 				: null;
 		this.deadLetterRelay = system.actorOf(DeadLetterRelay.props(), "actorrpc-dead-letters");
 		system.getEventStream().subscribe(this.deadLetterRelay, DeadLetter.class);
+		system.getEventStream().subscribe(this.deadLetterRelay, Dropped.class);
 	}
 
 	private static long incarnation() {

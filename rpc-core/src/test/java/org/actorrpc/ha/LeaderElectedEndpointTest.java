@@ -198,6 +198,8 @@ class LeaderElectedEndpointTest {
 
 		CompletableFuture<Integer> blockUntilReleased(int latch);
 
+		int blockingCount();
+
 	}
 
 	static final class CounterEndpoint extends FencedRpcEndpoint<UUID> implements CounterGateway, LeadershipListener {
@@ -250,6 +252,11 @@ class LeaderElectedEndpointTest {
 		}
 
 		@Override
+		public int blockingCount() {
+			return this.counter;
+		}
+
+		@Override
 		public CompletableFuture<Integer> blockUntilReleased(int latch) {
 			try {
 				await().atMost(BOUND).until(() -> this.latches.containsKey(latch));
@@ -282,6 +289,11 @@ class LeaderElectedEndpointTest {
 		@Override
 		public CompletableFuture<Integer> blockUntilReleased(int latch) {
 			return CompletableFuture.completedFuture(0);
+		}
+
+		@Override
+		public int blockingCount() {
+			return 1;
 		}
 
 	}

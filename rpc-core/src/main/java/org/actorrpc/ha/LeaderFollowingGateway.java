@@ -88,8 +88,8 @@ public final class LeaderFollowingGateway<C extends RpcGateway> implements AutoC
 	/** @GuardedBy("lock") */
 	private boolean started;
 
-	/** @GuardedBy("lock") */
-	private boolean closed;
+	/** Written under the lock; read without it by calls, which then fail as closed. */
+	private volatile boolean closed;
 
 	/** When the current state (a leader, or none) began. @GuardedBy("lock") */
 	private Instant since = Instant.now();
@@ -100,7 +100,7 @@ public final class LeaderFollowingGateway<C extends RpcGateway> implements AutoC
 	/** Nanos without a leader, before the current leaderless stretch. @GuardedBy("lock") */
 	private long leaderlessNanos;
 
-	/** When the current leaderless stretch began ({@code System.nanoTime}), or -1 while a leader is known. */
+	/** When the current leaderless stretch began ({@code System.nanoTime}), or -1 while a leader is known. @GuardedBy("lock") */
 	private long leaderlessSince = System.nanoTime();
 
 	private LeaderFollowingGateway(Builder<C> builder) {
@@ -171,11 +171,13 @@ public final class LeaderFollowingGateway<C extends RpcGateway> implements AutoC
 			return now.client.view();
 		}
 		Instant at;
+		boolean closedNow;
 		synchronized (this.lock) {
 			at = this.since;
+			closedNow = this.closed;
 		}
 		return new RpcClientView(this.settings.name(), this.gatewayType.getName(), leaderPlaceholder(),
-				this.closed ? RpcClientView.State.CLOSED : RpcClientView.State.FAILED, null, 0, noLeader().getMessage(),
+				closedNow ? RpcClientView.State.CLOSED : RpcClientView.State.FAILED, null, 0, noLeader().getMessage(),
 				at);
 	}
 

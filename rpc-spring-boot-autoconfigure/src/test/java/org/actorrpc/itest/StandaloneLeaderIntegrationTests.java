@@ -1,12 +1,15 @@
 package org.actorrpc.itest;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.actorrpc.RpcService;
 import org.actorrpc.ha.LeadershipView;
 import org.actorrpc.ha.StandaloneHighAvailabilityServices;
+import org.actorrpc.spring.boot.autoconfigure.actuate.ActorRpcEndpoint;
 import org.actorrpc.spring.boot.autoconfigure.ha.RpcLeadership;
+import org.actorrpc.spring.boot.autoconfigure.health.ActorRpcHealthIndicator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.WebApplicationType;
@@ -30,7 +33,8 @@ class StandaloneLeaderIntegrationTests {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HaApps.ContenderAndFollower.class)
 			.web(WebApplicationType.NONE)
 			.properties("spring.jmx.enabled=false", "actorrpc.system-name=standalone", "actorrpc.port=0",
-					"node.name=solo", "actorrpc.clients.leader.follow-leader=leader")
+					"node.name=solo", "actorrpc.clients.leader.follow-leader=leader",
+					"management.endpoints.web.exposure.include=actorrpc")
 			.run()) {
 			LeaderGateway leader = context.getBean(HaApps.LeaderCaller.class).leader();
 
@@ -42,6 +46,15 @@ class StandaloneLeaderIntegrationTests {
 				.contains("granted leader " + STANDALONE + " on actorrpc-standalone-leader");
 			assertThat(context.getBean(RpcLeadership.class).getContenders()).singleElement()
 				.satisfies((view) -> assertThat(view.state()).isEqualTo(LeadershipView.State.LEADER));
+			RpcLeadership.Snapshot shown = context.getBean(ActorRpcEndpoint.class).actorRpc().leadership();
+			assertThat(shown.contenders()).extracting(LeadershipView::componentId).containsExactly("leader");
+			assertThat(shown.followers()).singleElement()
+				.satisfies((view) -> assertThat(view.leader().sessionId()).isEqualTo(STANDALONE));
+			assertThat(context.getBean(ActorRpcEndpoint.class).actorRpc().clients())
+				.anySatisfy((client) -> assertThat(client.name()).isEqualTo("leader"));
+			Map<String, Object> health = context.getBean(ActorRpcHealthIndicator.class).health(true).getDetails();
+			assertThat(health).containsKey("leadership");
+			assertThat(health.get("leadership").toString()).contains("leader={state=LEADER");
 		}
 	}
 

@@ -37,7 +37,12 @@ import org.springframework.beans.factory.annotation.Qualifier;
  *
  * <p>For a {@link org.actorrpc.FencedRpcGateway} the proxy also implements
  * {@link org.actorrpc.client.FencedRpcClient}: set the leader's fencing token with
- * {@link org.actorrpc.client.FencedRpcClient#updateFencingToken} before the first call.
+ * {@link org.actorrpc.client.FencedRpcClient#updateFencingToken} before the first call. Or let the
+ * client follow a leader-elected endpoint instead of a fixed address:
+ * {@code actorrpc.clients.<name>.follow-leader=<endpoint-id>} takes the address and the token
+ * (the leader session id, for a {@code FencedRpcGateway<UUID>}) from leader retrieval and renews
+ * both on every change; while there is no leader, calls fail at once with "no leader for
+ * '&lt;name&gt;'".
  *
  * <p>This annotation is a {@link Qualifier}: the proxies are only injected where it is present,
  * never into plain {@code @Autowired} gateway injection points.

@@ -95,10 +95,13 @@ public final class TestingRpcService implements RpcService {
 
 	private final Driving driving;
 
+	private final FaultInjector faults;
+
 	private TestingRpcService(Builder builder) {
 		this.driving = builder.driving;
 		this.runtime = new TestingRuntime(builder.systemName, builder.askTimeout, builder.clock,
 				builder.driving == Driving.AUTOMATIC);
+		this.faults = new FaultInjector(this.runtime);
 	}
 
 	/**
@@ -217,7 +220,7 @@ public final class TestingRpcService implements RpcService {
 	}
 
 	// ------------------------------------------------------------------------
-	// Fakes
+	// Fakes and faults
 	// ------------------------------------------------------------------------
 
 	/**
@@ -239,6 +242,14 @@ public final class TestingRpcService implements RpcService {
 	 */
 	public boolean unregisterGateway(String address) {
 		return this.runtime.unregisterGateway(address);
+	}
+
+	/**
+	 * Returns the fault injector of this service: drop, delay, reorder, partition, kill.
+	 * @return the fault injector
+	 */
+	public FaultInjector faults() {
+		return this.faults;
 	}
 
 	// ------------------------------------------------------------------------

@@ -7,16 +7,20 @@ import java.util.List;
  *
  * @param endpointId the endpoint that wrote it
  * @param endpointClass the endpoint's class name
+ * @param endpointAddress the endpoint's address when it was journaled
+ * @param extraClasses the extra serializable classes of the service that wrote it
  * @param records the records, messages and their effects in order
  * @param tornTail where a torn last record (a crash in the middle of a write) was found and
  * ignored, or {@code null} if the journal ends cleanly
  */
-public record Journal(String endpointId, String endpointClass, List<JournalRecord> records, String tornTail) {
+public record Journal(String endpointId, String endpointClass, String endpointAddress, List<String> extraClasses,
+		List<JournalRecord> records, String tornTail) {
 
 	/**
 	 * Creates the journal.
 	 */
 	public Journal {
+		extraClasses = List.copyOf(extraClasses);
 		records = List.copyOf(records);
 	}
 

@@ -72,13 +72,16 @@ public final class JournalCodec {
 	 * contracts registered.
 	 * @param endpointId the endpoint id
 	 * @param endpointClass the endpoint's class name
+	 * @param endpointAddress the endpoint's address
 	 * @param extraClasses the service's extra serializable classes
 	 * @return the frame
 	 */
-	public byte[] header(String endpointId, String endpointClass, List<Class<?>> extraClasses) {
+	public byte[] header(String endpointId, String endpointClass, String endpointAddress,
+			List<Class<?>> extraClasses) {
 		Output out = begin(HEADER, 0);
 		out.writeString(endpointId);
 		out.writeString(endpointClass);
+		out.writeString(endpointAddress);
 		out.writeVarInt(extraClasses.size(), true);
 		for (Class<?> type : extraClasses) {
 			out.writeString(type.getName());
@@ -369,7 +372,7 @@ public final class JournalCodec {
 	// ------------------------------------------------------------------------
 
 	/** A segment's header. */
-	record Header(String endpointId, String endpointClass, List<String> extraClasses) {
+	record Header(String endpointId, String endpointClass, String endpointAddress, List<String> extraClasses) {
 	}
 
 	static Header decodeHeader(byte[] payload) {
@@ -380,12 +383,13 @@ public final class JournalCodec {
 		readSequence(in);
 		String endpointId = in.readString();
 		String endpointClass = in.readString();
+		String endpointAddress = in.readString();
 		int count = in.readVarInt(true);
 		List<String> extras = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			extras.add(in.readString());
 		}
-		return new Header(endpointId, endpointClass, extras);
+		return new Header(endpointId, endpointClass, endpointAddress, extras);
 	}
 
 	/**

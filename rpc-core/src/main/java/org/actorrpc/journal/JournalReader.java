@@ -48,6 +48,7 @@ public final class JournalReader {
 		List<JournalRecord> records = new ArrayList<>();
 		String endpointId = null;
 		String endpointClass = null;
+		JournalCodec.Header found = null;
 		String tornTail = null;
 		JournalCodec.Contracts contracts = null;
 		for (int s = 0; s < segments.size(); s++) {
@@ -76,6 +77,7 @@ public final class JournalReader {
 						if (endpointId == null) {
 							endpointId = header.endpointId();
 							endpointClass = header.endpointClass();
+							found = header;
 							contracts = new JournalCodec.Contracts(classLoader, header.extraClasses());
 						}
 						first = false;
@@ -94,7 +96,7 @@ public final class JournalReader {
 		if (endpointId == null) {
 			throw new IllegalArgumentException("Journal directory " + directory + " holds no readable segment");
 		}
-		return new Journal(endpointId, endpointClass, records, tornTail);
+		return new Journal(endpointId, endpointClass, found.endpointAddress(), found.extraClasses(), records, tornTail);
 	}
 
 	private static String damage(byte[] bytes, int offset) {

@@ -76,7 +76,7 @@ final class EndpointJournal {
 			return new EndpointJournal(null, server, context);
 		}
 		byte[] header = new JournalCodec().header(endpointId, endpoint.getClass().getName(),
-				context.settings().extraSerializableClasses());
+				context.endpointAddress(endpointId), context.settings().extraSerializableClasses());
 		return new EndpointJournal(JournalWriter.open(settings, endpointId, header), server, context);
 	}
 

@@ -65,6 +65,9 @@ final class ReplayEngine {
 
 	private Instant lastReading;
 
+	/** The first divergence, kept even if the endpoint's code catches it (a future swallows it). */
+	private NonDeterminismException divergence;
+
 	/** An outbound call or connect waiting for its recorded outcome. */
 	private record Pending(CompletableFuture<Object> future, Class<?> connectedGateway, String address) {
 	}
@@ -128,9 +131,17 @@ final class ReplayEngine {
 			this.effects = recordedEffects;
 			this.effectCursor = 0;
 			try {
-				dispatch(message);
+				try {
+					dispatch(message);
+				}
+				catch (RuntimeException ex) {
+					throw (this.divergence != null) ? this.divergence : ex;
+				}
+				if (this.divergence != null) {
+					throw this.divergence;
+				}
 				if (this.effectCursor < this.effects.size()) {
-					throw new NonDeterminismException(this.current, this.effects.get(this.effectCursor).toString(),
+					throw diverge(this.current, this.effects.get(this.effectCursor).toString(),
 							"finished the message without it");
 				}
 			}
@@ -160,7 +171,7 @@ final class ReplayEngine {
 		else if (message instanceof JournalRecord.TaskRan task) {
 			Runnable runnable = this.tasks.remove(task.origin());
 			if (runnable == null) {
-				throw new NonDeterminismException(this.current, "task " + task.origin() + " running",
+				throw diverge(this.current, "task " + task.origin() + " running",
 						"created no task " + task.origin() + " (tasks waiting to run: " + this.tasks.keySet() + ")");
 			}
 			runTask(runnable);
@@ -168,7 +179,7 @@ final class ReplayEngine {
 		else if (message instanceof JournalRecord.TimerFired timer) {
 			Runnable runnable = this.timers.remove(timer.origin());
 			if (runnable == null) {
-				throw new NonDeterminismException(this.current, "timer " + timer.origin() + " firing",
+				throw diverge(this.current, "timer " + timer.origin() + " firing",
 						"scheduled no timer " + timer.origin() + " (timers pending: " + this.timers.keySet() + ")");
 			}
 			runTask(runnable);
@@ -183,6 +194,14 @@ final class ReplayEngine {
 					+ "through a gateway method (recorded with its arguments), or schedule it from the main thread.",
 					null);
 		}
+	}
+
+	private NonDeterminismException diverge(long sequence, String recorded, String replayed) {
+		NonDeterminismException ex = new NonDeterminismException(sequence, recorded, replayed);
+		if (this.divergence == null) {
+			this.divergence = ex;
+		}
+		return ex;
 	}
 
 	private void runTask(Runnable runnable) {
@@ -228,7 +247,7 @@ final class ReplayEngine {
 		});
 		Method method = (methodIndex < methods.size()) ? methods.get(methodIndex) : null;
 		if (method == null || !method.getName().equals(methodName)) {
-			throw new NonDeterminismException(this.current, "an invocation of " + gatewayName + "." + methodName,
+			throw diverge(this.current, "an invocation of " + gatewayName + "." + methodName,
 					"has no such method at index " + methodIndex + " (the gateway interface changed)");
 		}
 		method.setAccessible(true);
@@ -238,7 +257,7 @@ final class ReplayEngine {
 	private void deliver(JournalRecord.Delivered delivered) {
 		Pending waiting = this.pending.remove(delivered.origin());
 		if (waiting == null) {
-			throw new NonDeterminismException(this.current,
+			throw diverge(this.current,
 					"the result of call " + delivered.origin() + " arriving (" + delivered + ")",
 					"made no call " + delivered.origin() + " (calls waiting for a result: " + this.pending.keySet() + ")");
 		}
@@ -267,11 +286,11 @@ final class ReplayEngine {
 
 	private <R extends JournalRecord> R expect(Class<R> type, String replayed) {
 		if (this.effectCursor >= this.effects.size()) {
-			throw new NonDeterminismException(this.current, "nothing more in this message", replayed);
+			throw diverge(this.current, "nothing more in this message", replayed);
 		}
 		JournalRecord next = this.effects.get(this.effectCursor);
 		if (!type.isInstance(next)) {
-			throw new NonDeterminismException(this.current, next.toString(), replayed);
+			throw diverge(this.current, next.toString(), replayed);
 		}
 		this.effectCursor++;
 		return type.cast(next);
@@ -315,7 +334,7 @@ final class ReplayEngine {
 		String replayed = "scheduled timer " + origin + " with a delay of " + delayMillis + " ms";
 		JournalRecord.Scheduled scheduled = expect(JournalRecord.Scheduled.class, replayed);
 		if (!scheduled.origin().equals(origin) || scheduled.delayMillis() != delayMillis) {
-			throw new NonDeterminismException(this.current, "timer " + scheduled.origin() + " with a delay of "
+			throw diverge(this.current, "timer " + scheduled.origin() + " with a delay of "
 					+ scheduled.delayMillis() + " ms", replayed);
 		}
 		this.timers.put(origin, runnable);
@@ -334,7 +353,7 @@ final class ReplayEngine {
 		JournalRecord.Connected connected = expect(JournalRecord.Connected.class, replayed);
 		if (!connected.origin().equals(origin) || !connected.gateway().equals(gateway.getName())
 				|| !connected.address().equals(address)) {
-			throw new NonDeterminismException(this.current, connected.toString(), replayed);
+			throw diverge(this.current, connected.toString(), replayed);
 		}
 		this.pending.put(origin, new Pending(future, gateway, address));
 		return (CompletableFuture<C>) future;
@@ -353,7 +372,7 @@ final class ReplayEngine {
 		if (!called.origin().equals(origin) || !called.gateway().equals(gateway.getName())
 				|| !called.method().equals(method.getName()) || !called.address().equals(address)
 				|| !Arrays.deepEquals(called.args(), values)) {
-			throw new NonDeterminismException(this.current, called.toString(), replayed + " (" + origin + ")");
+			throw diverge(this.current, called.toString(), replayed + " (" + origin + ")");
 		}
 		Class<?> returnType = method.getReturnType();
 		if (returnType == CompletableFuture.class) {

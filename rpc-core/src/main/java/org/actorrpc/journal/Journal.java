@@ -48,6 +48,20 @@ public record Journal(String endpointId, String endpointClass, String endpointAd
 	}
 
 	/**
+	 * Returns the fencing token the endpoint had when it started (a fenced endpoint's replay is
+	 * created with it, since the token reaches outbound calls).
+	 * @return the token, or {@code null} for an endpoint that is not fenced
+	 */
+	public Object fencingToken() {
+		for (JournalRecord record : this.records) {
+			if (record instanceof JournalRecord.Started started) {
+				return started.fencingToken();
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Returns the message records only.
 	 * @return the messages in order
 	 */

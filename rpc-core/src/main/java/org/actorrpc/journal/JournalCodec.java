@@ -95,7 +95,26 @@ public final class JournalCodec {
 	 * @return the frame
 	 */
 	public byte[] lifecycle(long sequence, boolean started) {
-		begin(started ? STARTED : STOPPED, sequence);
+		return lifecycle(sequence, started, null, null);
+	}
+
+	/**
+	 * @param sequence the message
+	 * @param started {@code true} for a start, {@code false} for a stop
+	 * @param contract the contract of one of the endpoint's gateways, for the token
+	 * @param fencingToken a fenced endpoint's token, or {@code null}
+	 * @return the frame
+	 */
+	public byte[] lifecycle(long sequence, boolean started, GatewayContract contract, Object fencingToken) {
+		Output out = begin(started ? STARTED : STOPPED, sequence);
+		if (started) {
+			boolean token = contract != null && fencingToken != null;
+			out.writeBoolean(token);
+			if (token) {
+				out.writeString(contract.gateway().getName());
+				writeValues(out, contract, new Object[] { fencingToken });
+			}
+		}
 		return finish();
 	}
 
@@ -445,8 +464,13 @@ public final class JournalCodec {
 		byte type = in.readByte();
 		long sequence = readSequence(in);
 		switch (type) {
-			case STARTED:
-				return new JournalRecord.Started(sequence);
+			case STARTED: {
+				if (!in.readBoolean()) {
+					return new JournalRecord.Started(sequence, null);
+				}
+				String gateway = in.readString();
+				return new JournalRecord.Started(sequence, readValues(in, contracts.of(gateway))[0]);
+			}
 			case STOPPED:
 				return new JournalRecord.Stopped(sequence);
 			case INVOKED: {

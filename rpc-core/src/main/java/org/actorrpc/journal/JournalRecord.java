@@ -53,8 +53,9 @@ public sealed interface JournalRecord {
 	/**
 	 * The endpoint started: {@code onStart()} ran.
 	 * @param sequence the message's sequence number
+	 * @param fencingToken a fenced endpoint's fencing token at that time, or {@code null}
 	 */
-	record Started(long sequence) implements JournalRecord {
+	record Started(long sequence, Object fencingToken) implements JournalRecord {
 	}
 
 	/**

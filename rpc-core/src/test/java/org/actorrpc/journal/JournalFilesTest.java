@@ -81,7 +81,7 @@ class JournalFilesTest {
 		assertThat(journal.tornTail()).isNull();
 		List<JournalRecord> records = journal.records();
 		assertThat(records).hasSize(13);
-		assertThat(records.get(0)).isEqualTo(new JournalRecord.Started(1));
+		assertThat(records.get(0)).isEqualTo(new JournalRecord.Started(1, null));
 		assertThat(records.get(1)).isEqualTo(new JournalRecord.ClockRead(1, now));
 		assertThat(records.get(2)).isEqualTo(new JournalRecord.Connected(1, new Origin(1, 1),
 				SampleGateway.class.getName(), "pekko://a@127.0.0.1:1/user/rpc/x"));

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
+import org.actorrpc.FencedRpcEndpoint;
 import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.exceptions.RpcExceptions;
@@ -130,7 +131,10 @@ final class EndpointJournal {
 
 	void lifecycle(boolean start) {
 		if (this.writer != null) {
-			this.writer.append(this.codec.lifecycle(begin(), start));
+			Object token = (start && this.server.endpoint() instanceof FencedRpcEndpoint<?> fenced)
+					? fenced.getFencingToken() : null;
+			GatewayContract contract = (token != null) ? contractOf(this.server.gateways().get(0)) : null;
+			this.writer.append(this.codec.lifecycle(begin(), start, contract, token));
 		}
 	}
 

@@ -1,10 +1,8 @@
 package org.actorrpc.test.replay;
 
 import java.time.Instant;
-import java.util.function.Function;
 
 import org.actorrpc.RpcEndpoint;
-import org.actorrpc.RpcService;
 import org.actorrpc.journal.Journal;
 
 /**
@@ -22,7 +20,7 @@ public final class EndpointReplay<E extends RpcEndpoint> implements AutoCloseabl
 
 	private final Journal journal;
 
-	private final Function<? super RpcService, E> factory;
+	private final EndpointFactory<E> factory;
 
 	private final ClassLoader classLoader;
 
@@ -32,7 +30,7 @@ public final class EndpointReplay<E extends RpcEndpoint> implements AutoCloseabl
 
 	private E endpoint;
 
-	EndpointReplay(Journal journal, Function<? super RpcService, E> factory, ClassLoader classLoader) {
+	EndpointReplay(Journal journal, EndpointFactory<E> factory, ClassLoader classLoader) {
 		this.journal = journal;
 		this.factory = factory;
 		this.classLoader = classLoader;
@@ -96,7 +94,7 @@ public final class EndpointReplay<E extends RpcEndpoint> implements AutoCloseabl
 		this.engine = new ReplayEngine(this.journal, this.classLoader);
 		this.service = new ReplayRpcService(this.engine);
 		try {
-			this.endpoint = this.factory.apply(this.service);
+			this.endpoint = this.factory.create(this.service, this.journal);
 		}
 		catch (RuntimeException ex) {
 			throw new ReplayException("The endpoint factory failed to create the endpoint to replay: " + ex, ex);

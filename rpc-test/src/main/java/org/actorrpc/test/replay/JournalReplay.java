@@ -75,6 +75,18 @@ public final class JournalReplay {
 	 * @return the replay of the endpoint
 	 */
 	public <E extends RpcEndpoint> EndpointReplay<E> replay(Function<? super RpcService, E> factory) {
+		Objects.requireNonNull(factory, "factory");
+		return replay((EndpointFactory<E>) (service, journal) -> factory.apply(service));
+	}
+
+	/**
+	 * Prepares the replay of the endpoint the factory creates, handing it the journal too (for a
+	 * fenced endpoint's {@link Journal#fencingToken()}).
+	 * @param factory creates the endpoint; called again whenever the replay moves back
+	 * @param <E> the endpoint type
+	 * @return the replay of the endpoint
+	 */
+	public <E extends RpcEndpoint> EndpointReplay<E> replay(EndpointFactory<E> factory) {
 		return new EndpointReplay<>(this.journal, Objects.requireNonNull(factory, "factory"), this.classLoader);
 	}
 

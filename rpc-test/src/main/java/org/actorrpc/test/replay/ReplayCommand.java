@@ -5,7 +5,6 @@ import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcService;
@@ -21,8 +20,7 @@ import org.actorrpc.journal.JournalCorruptedException;
  *     --journal DIR (--print [--from N] [--until N] | (--factory CLASS | --endpoint CLASS) [--until N])
  * </pre>
  *
- * {@code --factory} names an {@link EndpointFactory} (or any {@code Function<RpcService, RpcEndpoint>})
- * with a public no-argument constructor; {@code --endpoint} names an endpoint class with a public
+ * {@code --factory} names an {@link EndpointFactory} with a public no-argument constructor; {@code --endpoint} names an endpoint class with a public
  * {@code (RpcService)} constructor. Without {@code --until} the whole journal is replayed. Exit
  * status: 0 replayed (or printed), 1 the replay diverged or the journal cannot be replayed,
  * 2 wrong arguments. Stateless; one run per call.
@@ -81,21 +79,19 @@ public final class ReplayCommand {
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private static int replay(Journal journal, Map<String, String> options, PrintStream out) {
-		Function<RpcService, RpcEndpoint> factory = factory(options);
+		EndpointFactory<RpcEndpoint> factory = factory(options);
 		long until = number(options, "--until", journal.lastSequence());
 		try (EndpointReplay<RpcEndpoint> replay = JournalReplay.of(journal).replay(factory)) {
 			RpcEndpoint endpoint = replay.untilSequence(until);
 			out.println("Replayed endpoint " + journal.endpointId() + " (" + journal.endpointClass() + ") to message "
 					+ replay.position() + " of " + journal.lastSequence() + "; its clock reads " + replay.virtualTime());
-			String state = (factory instanceof EndpointFactory described) ? described.describe(endpoint)
-					: endpoint.toString();
-			out.println(state);
+			out.println(factory.describe(endpoint));
 		}
 		return 0;
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Function<RpcService, RpcEndpoint> factory(Map<String, String> options) {
+	private static EndpointFactory<RpcEndpoint> factory(Map<String, String> options) {
 		String factoryClass = options.get("--factory");
 		String endpointClass = options.get("--endpoint");
 		if ((factoryClass == null) == (endpointClass == null)) {
@@ -105,18 +101,18 @@ public final class ReplayCommand {
 		try {
 			if (factoryClass != null) {
 				Object factory = Class.forName(factoryClass, true, loader).getConstructor().newInstance();
-				if (!(factory instanceof Function<?, ?>)) {
-					throw new IllegalArgumentException("--factory " + factoryClass + " is not a Function<RpcService, "
-							+ "RpcEndpoint>: implement org.actorrpc.test.replay.EndpointFactory");
+				if (!(factory instanceof EndpointFactory<?>)) {
+					throw new IllegalArgumentException("--factory " + factoryClass
+							+ " does not implement org.actorrpc.test.replay.EndpointFactory");
 				}
-				return (Function<RpcService, RpcEndpoint>) factory;
+				return (EndpointFactory<RpcEndpoint>) factory;
 			}
 			Class<?> type = Class.forName(endpointClass, true, loader);
 			if (!RpcEndpoint.class.isAssignableFrom(type)) {
 				throw new IllegalArgumentException("--endpoint " + endpointClass + " is not an RpcEndpoint");
 			}
 			Constructor<?> constructor = type.getConstructor(RpcService.class);
-			return (service) -> {
+			return (service, recorded) -> {
 				try {
 					return (RpcEndpoint) constructor.newInstance(service);
 				}

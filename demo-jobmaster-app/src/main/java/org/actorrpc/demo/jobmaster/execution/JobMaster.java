@@ -96,11 +96,11 @@ public class JobMaster extends FencedRpcEndpoint<LeaderId> implements JobMasterG
 					new IllegalArgumentException("Job " + jobGraph.jobId() + " was already started"));
 		}
 		ExecutionGraph graph = new ExecutionGraph(jobGraph, this.properties.getMaxAttemptsPerSubtask(),
-				this::validateRunsInMainThread, System::currentTimeMillis);
+				this::validateRunsInMainThread, getClock()::millis);
 		CheckpointCoordinator coordinator = new CheckpointCoordinator(jobGraph.jobId(),
 				this.properties.getCheckpointInterval(), this.properties.getCheckpointTimeout(),
 				this.properties.getCheckpointHistorySize(), this::scheduleRunAsync, this::validateRunsInMainThread,
-				System::currentTimeMillis, graph::getRunningExecutions,
+				getClock()::millis, graph::getRunningExecutions,
 				(checkpointId, timestamp, tasks) -> sendCheckpointTriggers(jobGraph.jobId(), checkpointId, timestamp,
 						tasks));
 		this.jobs.put(jobGraph.jobId(), new JobExecution(graph, coordinator));

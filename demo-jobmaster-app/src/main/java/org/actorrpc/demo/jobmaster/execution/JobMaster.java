@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,12 +96,13 @@ public class JobMaster extends FencedRpcEndpoint<LeaderId> implements JobMasterG
 			return CompletableFuture.failedFuture(
 					new IllegalArgumentException("Job " + jobGraph.jobId() + " was already started"));
 		}
+		LongSupplier clock = getClock()::millis;
 		ExecutionGraph graph = new ExecutionGraph(jobGraph, this.properties.getMaxAttemptsPerSubtask(),
-				this::validateRunsInMainThread, getClock()::millis);
+				this::validateRunsInMainThread, clock);
 		CheckpointCoordinator coordinator = new CheckpointCoordinator(jobGraph.jobId(),
 				this.properties.getCheckpointInterval(), this.properties.getCheckpointTimeout(),
 				this.properties.getCheckpointHistorySize(), this::scheduleRunAsync, this::validateRunsInMainThread,
-				getClock()::millis, graph::getRunningExecutions,
+				clock, graph::getRunningExecutions,
 				(checkpointId, timestamp, tasks) -> sendCheckpointTriggers(jobGraph.jobId(), checkpointId, timestamp,
 						tasks));
 		this.jobs.put(jobGraph.jobId(), new JobExecution(graph, coordinator));

@@ -76,8 +76,8 @@ public class ResourceManager extends FencedRpcEndpoint<LeaderId> implements Reso
 
 	@Override
 	public CompletableFuture<RegistrationResponse> registerTaskExecutor(TaskExecutorRegistration registration) {
-		SlotPool.Registered registered = this.slotPool.register(registration, System.currentTimeMillis());
-		this.heartbeats.recordHeartbeat(registration.resourceId(), System.currentTimeMillis());
+		SlotPool.Registered registered = this.slotPool.register(registration, getClock().millis());
+		this.heartbeats.recordHeartbeat(registration.resourceId(), getClock().millis());
 		logger.info("TaskManager {} registered from {} with {} slots (registration {})", registration.resourceId(),
 				registration.address(), registration.numberOfSlots(), registered.registrationId());
 		if (!registered.droppedExecutions().isEmpty()) {
@@ -103,7 +103,7 @@ public class ResourceManager extends FencedRpcEndpoint<LeaderId> implements Reso
 		if (!this.slotPool.isRegistered(heartbeat.resourceId(), heartbeat.registrationId())) {
 			return CompletableFuture.completedFuture(HeartbeatResponse.UNKNOWN_TASK_EXECUTOR);
 		}
-		this.heartbeats.recordHeartbeat(heartbeat.resourceId(), System.currentTimeMillis());
+		this.heartbeats.recordHeartbeat(heartbeat.resourceId(), getClock().millis());
 		this.slotPool.updateReportedMailboxDepth(heartbeat.resourceId(), heartbeat.mailboxDepth());
 		return CompletableFuture.completedFuture(HeartbeatResponse.ACCEPTED);
 	}
@@ -142,7 +142,7 @@ public class ResourceManager extends FencedRpcEndpoint<LeaderId> implements Reso
 	}
 
 	private void checkHeartbeats() {
-		for (String resourceId : this.heartbeats.removeExpired(System.currentTimeMillis())) {
+		for (String resourceId : this.heartbeats.removeExpired(getClock().millis())) {
 			List<ExecutionAttemptId> executions = this.slotPool.markLost(resourceId);
 			logger.warn("TaskManager {} missed its heartbeats for more than {} ms: declared lost ({} tasks affected)",
 					resourceId, this.properties.getHeartbeatTimeout().toMillis(), executions.size());

@@ -9,6 +9,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 
 import org.actorrpc.RpcObserver;
+import org.actorrpc.journal.JournalSettings;
 
 /**
  * Immutable settings of a {@link PekkoRpcService}. Create with {@link #builder()}; every setting
@@ -46,12 +47,14 @@ import org.actorrpc.RpcObserver;
  * @param tls mutual TLS for the transport, or {@code null} for plain TCP
  * @param observer receives call and endpoint events (metrics, tracing)
  * @param pekkoConfig raw Pekko configuration that overrides what these settings generate
+ * @param journal which endpoints keep a message journal, and where (see {@link JournalSettings});
+ * off by default
  */
 public record PekkoRpcServiceSettings(String systemName, String host, int port, String bindAddress, Integer bindPort,
 		Duration askTimeout, long maxFrameSize, boolean forceLocalSerialization, boolean captureCallStack,
 		List<Class<?>> extraSerializableClasses, Duration peerHeartbeatInterval, Duration peerUnreachableAfter,
 		Duration shutdownTimeout, FlowControlSettings flowControl, RpcTlsSettings tls, RpcObserver observer,
-		Config pekkoConfig) {
+		Config pekkoConfig, JournalSettings journal) {
 
 	/** Default ask timeout: 10 seconds, as Flink's {@code pekko.ask.timeout}. */
 	public static final Duration DEFAULT_ASK_TIMEOUT = Duration.ofSeconds(10);
@@ -90,6 +93,7 @@ public record PekkoRpcServiceSettings(String systemName, String host, int port, 
 		flowControl = (flowControl != null) ? flowControl : FlowControlSettings.defaults();
 		observer = (observer != null) ? observer : RpcObserver.NOOP;
 		pekkoConfig = (pekkoConfig != null) ? pekkoConfig : ConfigFactory.empty();
+		journal = (journal != null) ? journal : JournalSettings.disabled();
 	}
 
 	/**
@@ -131,6 +135,7 @@ public record PekkoRpcServiceSettings(String systemName, String host, int port, 
 		b.tls = this.tls;
 		b.observer = this.observer;
 		b.pekkoConfig = this.pekkoConfig;
+		b.journal = this.journal;
 		return b;
 	}
 
@@ -206,6 +211,8 @@ public record PekkoRpcServiceSettings(String systemName, String host, int port, 
 		private RpcObserver observer = RpcObserver.NOOP;
 
 		private Config pekkoConfig = ConfigFactory.empty();
+
+		private JournalSettings journal = JournalSettings.disabled();
 
 		private Builder() {
 		}
@@ -330,6 +337,12 @@ public record PekkoRpcServiceSettings(String systemName, String host, int port, 
 			return this;
 		}
 
+		/** @param journal see {@link PekkoRpcServiceSettings#journal()} @return this */
+		public Builder journal(JournalSettings journal) {
+			this.journal = journal;
+			return this;
+		}
+
 		/** @param pekkoConfig see {@link PekkoRpcServiceSettings#pekkoConfig()} @return this */
 		public Builder pekkoConfig(Config pekkoConfig) {
 			this.pekkoConfig = pekkoConfig;
@@ -345,7 +358,7 @@ public record PekkoRpcServiceSettings(String systemName, String host, int port, 
 			return new PekkoRpcServiceSettings(this.systemName, this.host, this.port, this.bindAddress, this.bindPort,
 					this.askTimeout, this.maxFrameSize, this.forceLocalSerialization, this.captureCallStack,
 					this.extraSerializableClasses, this.peerHeartbeatInterval, this.peerUnreachableAfter,
-					this.shutdownTimeout, this.flowControl, this.tls, this.observer, this.pekkoConfig);
+					this.shutdownTimeout, this.flowControl, this.tls, this.observer, this.pekkoConfig, this.journal);
 		}
 
 	}

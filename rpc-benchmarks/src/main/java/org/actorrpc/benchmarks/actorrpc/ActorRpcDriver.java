@@ -1,5 +1,6 @@
 package org.actorrpc.benchmarks.actorrpc;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,7 @@ import org.actorrpc.benchmarks.peer.EchoClient;
 import org.actorrpc.benchmarks.peer.EchoClientSide;
 import org.actorrpc.benchmarks.peer.EchoServer;
 import org.actorrpc.benchmarks.peer.PeerDriver;
+import org.actorrpc.journal.JournalSettings;
 import org.actorrpc.pekko.PekkoRpcService;
 import org.actorrpc.pekko.PekkoRpcServiceSettings;
 
@@ -27,6 +29,14 @@ public final class ActorRpcDriver implements PeerDriver {
 	 * throughput anyway. A run that sets it says so.
 	 */
 	public static final String PEER_UNREACHABLE_AFTER_PROPERTY = "actorrpc.bench.peer-unreachable-after";
+
+	/**
+	 * System property naming a directory: when set, the service journals its echo endpoint there
+	 * ({@code JournalSettings}, oldest segments deleted at the size bound so a long trial keeps paying the
+	 * full cost), to measure the journal's cost. Pass it to the remote server JVM with
+	 * {@code -Dactorrpc.bench.server-jvm-options=-Dactorrpc.bench.journal-dir=DIR}.
+	 */
+	public static final String JOURNAL_DIR_PROPERTY = "actorrpc.bench.journal-dir";
 
 	private static final long TIMEOUT_MILLIS = EchoClient.CALL_TIMEOUT.toMillis();
 
@@ -46,6 +56,10 @@ public final class ActorRpcDriver implements PeerDriver {
 				throw new IllegalArgumentException("System property " + PEER_UNREACHABLE_AFTER_PROPERTY + "='"
 						+ unreachableAfter + "' is not an ISO-8601 duration; use for example PT10S", ex);
 			}
+		}
+		String journalDir = System.getProperty(JOURNAL_DIR_PROPERTY);
+		if (journalDir != null) {
+			settings.journal(JournalSettings.of(Path.of(journalDir), "echo").withOnFull(JournalSettings.OnFull.DELETE_OLDEST));
 		}
 		return new PekkoRpcService(settings.build());
 	}

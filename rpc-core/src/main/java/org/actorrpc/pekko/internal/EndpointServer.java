@@ -1,5 +1,6 @@
 package org.actorrpc.pekko.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,8 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 
 	private final EndpointView view = new EndpointView(this);
 
+	private final EndpointJournal journal;
+
 	/** Main thread only. */
 	private final CreditLedger ledger = new CreditLedger();
 
@@ -100,6 +103,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 		ClassLoader loader = Thread.currentThread().getContextClassLoader();
 		this.thread.setContextClassLoader((loader != null) ? loader : endpoint.getClass().getClassLoader());
 		this.mailbox.bindConsumer(this.thread);
+		this.journal = EndpointJournal.of(context, endpoint, this.endpointId, this);
 	}
 
 	void startThread() {
@@ -238,7 +242,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 
 	@Override
 	public void runAsync(Runnable runnable) {
-		enqueue(new TaskMessage(runnable));
+		enqueue(new TaskMessage(this.journal.task(runnable)));
 	}
 
 	@Override
@@ -247,7 +251,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 		CompletableFuture<Object> future = new CompletableFuture<>();
 		this.context.timeouts().register(new PendingCall(future, null, this.address, callTimeout, null,
 				RpcObserver.ClientCall.NOOP, "callAsync on endpoint " + this.endpointId));
-		enqueue(new TaskMessage((Callable<Object>) callable, future));
+		enqueue(new TaskMessage(this.journal.task((Callable<Object>) callable), future));
 		return (CompletableFuture<V>) future;
 	}
 
@@ -256,11 +260,12 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 		if (delayMillis < 0) {
 			throw new IllegalArgumentException("delay must be zero or greater but was " + delayMillis);
 		}
+		Runnable timer = this.journal.timer(runnable, delayMillis);
 		if (delayMillis == 0) {
-			runAsync(runnable);
+			runAsync(timer);
 		}
 		else {
-			this.context.scheduler().schedule(() -> runAsync(runnable), delayMillis, TimeUnit.MILLISECONDS);
+			this.context.scheduler().schedule(() -> runAsync(timer), delayMillis, TimeUnit.MILLISECONDS);
 		}
 	}
 
@@ -282,6 +287,15 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 	@Override
 	public Thread getMainThread() {
 		return this.thread;
+	}
+
+	@Override
+	public Clock getClock() {
+		return this.journal.clock();
+	}
+
+	EndpointJournal journal() {
+		return this.journal;
 	}
 
 	// ------------------------------------------------------------------------
@@ -308,6 +322,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 				}
 				else {
 					handle(message);
+					this.journal.endMessage();
 				}
 			}
 		}
@@ -366,6 +381,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 	}
 
 	void invokeOnStart() {
+		this.journal.lifecycle(true);
 		try {
 			this.endpoint.internalCallOnStart();
 			logger.info("Started rpc endpoint '{}' at {}", this.endpointId, this.address);
@@ -377,6 +393,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 	}
 
 	void invokeOnStop() {
+		this.journal.lifecycle(false);
 		CompletableFuture<Void> stopFuture = this.endpoint.internalCallOnStop();
 		stopFuture.whenComplete((ignored, failure) -> {
 			this.stopFailure = failure;
@@ -396,6 +413,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 		}
 		this.lifecycle = (failure != null) ? EndpointLifecycle.FAILED : EndpointLifecycle.TERMINATED;
 		this.terminated = true;
+		this.journal.close();
 		drain();
 		this.ledger.payAll();
 		this.mailbox.wakeRoomWaiters();

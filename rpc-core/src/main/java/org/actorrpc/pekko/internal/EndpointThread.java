@@ -7,9 +7,17 @@ package org.actorrpc.pekko.internal;
  */
 final class EndpointThread extends Thread {
 
+	private final Runnable loop;
+
 	EndpointThread(Runnable loop, String name) {
 		super(loop, name);
+		this.loop = loop;
 		setDaemon(true);
+	}
+
+	/** @return the loop this thread runs: the endpoint's server */
+	Runnable loop() {
+		return this.loop;
 	}
 
 }

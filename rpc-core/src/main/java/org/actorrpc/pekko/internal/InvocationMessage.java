@@ -84,6 +84,7 @@ abstract class InvocationMessage extends MailboxMessage {
 	}
 
 	private Throwable invoke(EndpointServer server) {
+		server.journal().invoked(this.method, this.args);
 		Object result;
 		try {
 			result = this.method.method.invoke(server.endpoint(), this.args);

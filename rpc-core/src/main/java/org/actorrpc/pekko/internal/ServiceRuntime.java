@@ -288,7 +288,8 @@ public final class ServiceRuntime {
 		}
 		CallDefaults defaults = (defaultTimeout != null) ? new CallDefaults(defaultTimeout, timeoutSource)
 				: CallDefaults.of(this.context.settings());
-		return this.connector.connect(address, gateway, Fence.of(fencingToken), defaults);
+		return EndpointJournal.ofCaller(this.connector.connect(address, gateway, Fence.of(fencingToken), defaults),
+				gateway, address);
 	}
 
 	// ------------------------------------------------------------------------

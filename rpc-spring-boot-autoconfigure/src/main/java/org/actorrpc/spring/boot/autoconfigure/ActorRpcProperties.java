@@ -1,5 +1,6 @@
 package org.actorrpc.spring.boot.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import org.actorrpc.journal.JournalSettings;
 import org.actorrpc.pekko.FlowControlSettings;
 
 /**
@@ -100,6 +102,12 @@ public class ActorRpcProperties {
 	 * Shutdown settings.
 	 */
 	private final Shutdown shutdown = new Shutdown();
+
+	/**
+	 * The opt-in message journal: endpoints listed here record everything non-deterministic that
+	 * enters their main thread, so that the rpc-test module can replay them.
+	 */
+	private final Journal journal = new Journal();
 
 	/**
 	 * Clients by name, as referenced by @RpcClient("name"). The "default" entry supplies the
@@ -219,6 +227,10 @@ public class ActorRpcProperties {
 
 	public Shutdown getShutdown() {
 		return this.shutdown;
+	}
+
+	public Journal getJournal() {
+		return this.journal;
 	}
 
 	public Map<String, Client> getClients() {
@@ -380,6 +392,96 @@ public class ActorRpcProperties {
 
 		public void setOverflowTimeout(Duration overflowTimeout) {
 			this.overflowTimeout = overflowTimeout;
+		}
+
+	}
+
+	/**
+	 * The message journal, off unless endpoints are listed.
+	 */
+	public static class Journal {
+
+		/**
+		 * Ids of the endpoints that keep a journal. Empty (the default) journals none.
+		 */
+		private List<String> endpoints = new ArrayList<>();
+
+		/**
+		 * Directory the journals are written to, one subdirectory per endpoint id. Required when
+		 * endpoints are listed. A journal found there when its endpoint starts is moved to
+		 * "<endpoint-id>.previous".
+		 */
+		private Path directory;
+
+		/**
+		 * Most disk space one endpoint's journal may use.
+		 */
+		private DataSize maxSize = DataSize.ofBytes(JournalSettings.DEFAULT_MAX_SIZE);
+
+		/**
+		 * Size at which a segment file is closed and the next one begun.
+		 */
+		private DataSize segmentSize = DataSize.ofBytes(JournalSettings.DEFAULT_SEGMENT_SIZE);
+
+		/**
+		 * Records that may wait for the writer thread. When full, the endpoint waits for the writer
+		 * (records are never dropped).
+		 */
+		private DataSize bufferSize = DataSize.ofBytes(JournalSettings.DEFAULT_BUFFER_SIZE);
+
+		/**
+		 * What a journal does at max-size: "stop" keeps the journal from the endpoint's start (and
+		 * replayable) and stops recording with an error log; "delete-oldest" keeps the newest
+		 * records, which can be printed but not replayed.
+		 */
+		private JournalSettings.OnFull onFull = JournalSettings.OnFull.STOP;
+
+		public List<String> getEndpoints() {
+			return this.endpoints;
+		}
+
+		public void setEndpoints(List<String> endpoints) {
+			this.endpoints = endpoints;
+		}
+
+		public Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(Path directory) {
+			this.directory = directory;
+		}
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public DataSize getSegmentSize() {
+			return this.segmentSize;
+		}
+
+		public void setSegmentSize(DataSize segmentSize) {
+			this.segmentSize = segmentSize;
+		}
+
+		public DataSize getBufferSize() {
+			return this.bufferSize;
+		}
+
+		public void setBufferSize(DataSize bufferSize) {
+			this.bufferSize = bufferSize;
+		}
+
+		public JournalSettings.OnFull getOnFull() {
+			return this.onFull;
+		}
+
+		public void setOnFull(JournalSettings.OnFull onFull) {
+			this.onFull = onFull;
 		}
 
 	}

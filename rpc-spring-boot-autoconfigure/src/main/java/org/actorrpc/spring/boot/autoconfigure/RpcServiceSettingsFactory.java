@@ -2,6 +2,8 @@ package org.actorrpc.spring.boot.autoconfigure;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -12,6 +14,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 
 import org.actorrpc.RpcObserver;
+import org.actorrpc.journal.JournalSettings;
 import org.actorrpc.pekko.FlowControlSettings;
 import org.actorrpc.pekko.PekkoRpcServiceSettings;
 import org.actorrpc.pekko.RpcTlsSettings;
@@ -61,6 +64,7 @@ public record RpcServiceSettingsFactory(ActorRpcProperties properties, String ap
 			.extraSerializableClasses(props.getSerialization().getExtraClasses())
 			.shutdownTimeout(requirePositive("actorrpc.shutdown.grace-period", props.getShutdown().getGracePeriod()))
 			.flowControl(flowControl())
+			.journal(journal())
 			.observer(observer)
 			.pekkoConfig(pekkoConfig());
 		Duration heartbeat = requirePositive("actorrpc.peer.heartbeat-interval", props.getPeer().getHeartbeatInterval());
@@ -204,6 +208,32 @@ public record RpcServiceSettingsFactory(ActorRpcProperties properties, String ap
 					"it must be zero or a positive duration", "Set it to, for example, 10s (0 fails at once).");
 		}
 		return new FlowControlSettings(messages, size.toBytes(), capacity, props.getMailboxCapacities(), timeout);
+	}
+
+	private JournalSettings journal() {
+		ActorRpcProperties.Journal props = this.properties.getJournal();
+		List<String> endpoints = (props.getEndpoints() != null) ? props.getEndpoints() : List.of();
+		if (endpoints.isEmpty()) {
+			return JournalSettings.disabled();
+		}
+		if (props.getDirectory() == null) {
+			throw new InvalidActorRpcPropertyException("actorrpc.journal.directory", null,
+					"journaled endpoints " + endpoints + " need a directory to write to",
+					"Set actorrpc.journal.directory to a writable directory, or remove actorrpc.journal.endpoints.");
+		}
+		long segment = requireSize("actorrpc.journal.segment-size", props.getSegmentSize(), 4096);
+		long max = requireSize("actorrpc.journal.max-size", props.getMaxSize(), segment);
+		long buffer = requireSize("actorrpc.journal.buffer-size", props.getBufferSize(), 4096);
+		JournalSettings.OnFull onFull = (props.getOnFull() != null) ? props.getOnFull() : JournalSettings.OnFull.STOP;
+		return new JournalSettings(props.getDirectory(), new LinkedHashSet<>(endpoints), max, segment, buffer, onFull);
+	}
+
+	private static long requireSize(String property, DataSize size, long min) {
+		if (size == null || size.toBytes() < min) {
+			throw new InvalidActorRpcPropertyException(property, size, "it must be at least " + min + " bytes",
+					"Set " + property + " to " + min + "B or more (for example 64MB).");
+		}
+		return size.toBytes();
 	}
 
 	private static int requireRange(String property, int value, int min, int max) {

@@ -46,6 +46,32 @@ class RpcServiceSettingsFactoryTests {
 	}
 
 	@Test
+	void journalPropertiesAreMappedAndInvalidOnesAreNamed() {
+		PekkoRpcServiceSettings settings = settings(Map.of("actorrpc.journal.endpoints[0]", "jobmaster",
+				"actorrpc.journal.directory", "/tmp/journals", "actorrpc.journal.max-size", "64MB",
+				"actorrpc.journal.segment-size", "8MB", "actorrpc.journal.buffer-size", "1MB",
+				"actorrpc.journal.on-full", "delete-oldest"));
+		org.actorrpc.journal.JournalSettings journal = settings.journal();
+		assertThat(journal.journals("jobmaster")).isTrue();
+		assertThat(journal.journals("resourcemanager")).isFalse();
+		assertThat(journal.directory()).isEqualTo(java.nio.file.Path.of("/tmp/journals"));
+		assertThat(journal.maxSize()).isEqualTo(64L << 20);
+		assertThat(journal.segmentSize()).isEqualTo(8L << 20);
+		assertThat(journal.bufferSize()).isEqualTo(1L << 20);
+		assertThat(journal.onFull()).isEqualTo(org.actorrpc.journal.JournalSettings.OnFull.DELETE_OLDEST);
+		assertThat(settings(Map.of()).journal().endpointIds()).isEmpty();
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> settings(Map.of("actorrpc.journal.endpoints[0]", "jobmaster")))
+			.isInstanceOf(InvalidActorRpcPropertyException.class)
+			.hasMessageContaining("actorrpc.journal.directory");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> settings(Map.of("actorrpc.journal.endpoints[0]", "jobmaster",
+					"actorrpc.journal.directory", "/tmp/journals", "actorrpc.journal.max-size", "1MB")))
+			.isInstanceOf(InvalidActorRpcPropertyException.class)
+			.hasMessageContaining("actorrpc.journal.max-size");
+	}
+
+	@Test
 	void flowControlPropertiesAreMappedAndInvalidOnesAreNamed() {
 		PekkoRpcServiceSettings settings = settings(Map.of("actorrpc.flow-control.window-messages", "64",
 				"actorrpc.flow-control.window-size", "2MB", "actorrpc.flow-control.mailbox-capacity", "100",

@@ -56,6 +56,8 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 
 	private final EndpointThread thread;
 
+	private final FlightRecorder recorder;
+
 	/** The endpoint's fence, resolved on first use: a fenced endpoint's token is set after this server is created. */
 	private volatile Fence fence;
 
@@ -97,6 +99,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 		ClassLoader loader = Thread.currentThread().getContextClassLoader();
 		this.thread.setContextClassLoader((loader != null) ? loader : endpoint.getClass().getClassLoader());
 		this.mailbox.bindConsumer(this.thread);
+		this.recorder = new FlightRecorder(this.endpointId, this.thread, context.settings().flightRecorderSize());
 	}
 
 	void startThread() {
@@ -241,10 +244,11 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 			throw new IllegalArgumentException("delay must be zero or greater but was " + delayMillis);
 		}
 		if (delayMillis == 0) {
-			runAsync(runnable);
+			enqueue(new TaskMessage(runnable, true));
 		}
 		else {
-			this.context.scheduler().schedule(() -> runAsync(runnable), delayMillis, TimeUnit.MILLISECONDS);
+			this.context.scheduler().schedule(() -> enqueue(new TaskMessage(runnable, true)), delayMillis,
+					TimeUnit.MILLISECONDS);
 		}
 	}
 
@@ -304,6 +308,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 		long start = System.nanoTime();
 		RpcMethod method = message.method();
 		this.statistics.started(method, start);
+		this.recorder.begin();
 		Throwable failure;
 		try {
 			failure = message.process(this);
@@ -315,6 +320,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 			finish(fatal);
 		}
 		long took = System.nanoTime() - start;
+		this.recorder.end(message, start, took, failure);
 		boolean call = method != ControlMessage.LIFECYCLE;
 		this.statistics.finished(call ? method : null, took, failure != null);
 		RpcObserver observer = this.context.observer();
@@ -380,6 +386,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 		}
 		this.lifecycle = (failure != null) ? EndpointLifecycle.FAILED : EndpointLifecycle.TERMINATED;
 		this.terminated = true;
+		this.recorder.terminated(failure);
 		drain();
 		this.ledger.payAll();
 		this.mailbox.wakeRoomWaiters();
@@ -458,6 +465,10 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 
 	EndpointStatistics statistics() {
 		return this.statistics;
+	}
+
+	FlightRecorder recorder() {
+		return this.recorder;
 	}
 
 	@Override

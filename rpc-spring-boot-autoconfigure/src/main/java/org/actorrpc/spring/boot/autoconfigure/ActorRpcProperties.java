@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import org.actorrpc.pekko.FlowControlSettings;
+import org.actorrpc.pekko.PekkoRpcServiceSettings;
 
 /**
  * Configuration properties of the actorrpc node: its RPC service, the clients it calls, TLS and
@@ -100,6 +101,12 @@ public class ActorRpcProperties {
 	 * Shutdown settings.
 	 */
 	private final Shutdown shutdown = new Shutdown();
+
+	/**
+	 * Each endpoint's flight recorder: its most recent messages, shown by /actuator/actorrpc and
+	 * written to the log when the endpoint fails.
+	 */
+	private final FlightRecorder flightRecorder = new FlightRecorder();
 
 	/**
 	 * Clients by name, as referenced by @RpcClient("name"). The "default" entry supplies the
@@ -213,6 +220,10 @@ public class ActorRpcProperties {
 
 	public Shutdown getShutdown() {
 		return this.shutdown;
+	}
+
+	public FlightRecorder getFlightRecorder() {
+		return this.flightRecorder;
 	}
 
 	public Map<String, Client> getClients() {
@@ -389,6 +400,42 @@ public class ActorRpcProperties {
 
 		public void setGracePeriod(Duration gracePeriod) {
 			this.gracePeriod = gracePeriod;
+		}
+
+	}
+
+	/**
+	 * Each endpoint's flight recorder.
+	 */
+	public static class FlightRecorder {
+
+		/**
+		 * How many of its most recent messages each endpoint keeps (sequence number, kind,
+		 * method, sender, fencing token, times, size, outcome). 0 turns the recorder off; JFR
+		 * events are emitted either way while a recording runs.
+		 */
+		private int size = PekkoRpcServiceSettings.DEFAULT_FLIGHT_RECORDER_SIZE;
+
+		/**
+		 * How many of each endpoint's most recent messages /actuator/actorrpc shows, newest
+		 * first. 0 leaves them out.
+		 */
+		private int actuatorMessages = 50;
+
+		public int getSize() {
+			return this.size;
+		}
+
+		public void setSize(int size) {
+			this.size = size;
+		}
+
+		public int getActuatorMessages() {
+			return this.actuatorMessages;
+		}
+
+		public void setActuatorMessages(int actuatorMessages) {
+			this.actuatorMessages = actuatorMessages;
 		}
 
 	}

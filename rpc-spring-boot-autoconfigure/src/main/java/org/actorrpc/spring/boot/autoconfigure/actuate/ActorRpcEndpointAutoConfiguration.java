@@ -1,6 +1,8 @@
 package org.actorrpc.spring.boot.autoconfigure.actuate;
 
 import org.actorrpc.RpcService;
+import org.actorrpc.spring.boot.autoconfigure.ActorRpcProperties;
+import org.actorrpc.spring.boot.autoconfigure.InvalidActorRpcPropertyException;
 import org.actorrpc.spring.boot.autoconfigure.RpcClientAutoConfiguration;
 import org.actorrpc.spring.boot.autoconfigure.RpcClients;
 import org.actorrpc.spring.boot.autoconfigure.RpcServiceAutoConfiguration;
@@ -27,8 +29,16 @@ public final class ActorRpcEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ActorRpcEndpoint actorRpcEndpoint(RpcService rpcService, ObjectProvider<RpcClients> clients) {
-		return new ActorRpcEndpoint(rpcService, clients.getIfAvailable());
+	ActorRpcEndpoint actorRpcEndpoint(RpcService rpcService, ObjectProvider<RpcClients> clients,
+			ObjectProvider<ActorRpcProperties> properties) {
+		ActorRpcProperties props = properties.getIfAvailable(ActorRpcProperties::new);
+		int recentMessages = props.getFlightRecorder().getActuatorMessages();
+		if (recentMessages < 0) {
+			throw new InvalidActorRpcPropertyException("actorrpc.flight-recorder.actuator-messages", recentMessages,
+					"it must be 0 or more", "Set it to the number of recent messages to show per endpoint, "
+							+ "for example " + ActorRpcEndpoint.DEFAULT_RECENT_MESSAGES + " (0 shows none).");
+		}
+		return new ActorRpcEndpoint(rpcService, clients.getIfAvailable(), recentMessages);
 	}
 
 }

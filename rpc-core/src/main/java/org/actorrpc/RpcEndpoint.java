@@ -360,6 +360,11 @@ public abstract class RpcEndpoint implements RpcGateway, AutoCloseableAsync {
 			this.gateway.runAsync(command);
 		}
 
+		/** Hands a task whose delay has passed to the main thread, as a scheduled run. */
+		private void runScheduled(Runnable command) {
+			this.gateway.scheduleRunAsync(command, 0);
+		}
+
 		/**
 		 * Runs the command on the main thread after the delay.
 		 * @param command the code to run
@@ -395,7 +400,7 @@ public abstract class RpcEndpoint implements RpcGateway, AutoCloseableAsync {
 		public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period,
 				TimeUnit unit) {
 			return track(this.rpcService.getScheduledExecutor()
-				.scheduleAtFixedRate(() -> execute(command), initialDelay, period, unit));
+				.scheduleAtFixedRate(() -> runScheduled(command), initialDelay, period, unit));
 		}
 
 		/**
@@ -410,7 +415,7 @@ public abstract class RpcEndpoint implements RpcGateway, AutoCloseableAsync {
 		public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay,
 				TimeUnit unit) {
 			return track(this.rpcService.getScheduledExecutor()
-				.scheduleWithFixedDelay(() -> execute(command), initialDelay, delay, unit));
+				.scheduleWithFixedDelay(() -> runScheduled(command), initialDelay, delay, unit));
 		}
 
 		/**
@@ -430,7 +435,7 @@ public abstract class RpcEndpoint implements RpcGateway, AutoCloseableAsync {
 			scheduled.timer = this.rpcService.getScheduledExecutor().schedule(() -> {
 				this.pending.remove(scheduled);
 				if (!task.isDone()) {
-					execute(task);
+					runScheduled(task);
 				}
 			}, delay, unit);
 			this.pending.add(scheduled);

@@ -80,4 +80,26 @@ public interface RpcEndpointView {
 	/** @return per-method totals, one entry per method that was invoked at least once */
 	List<RpcMethodStats> getMethodStats();
 
+	/**
+	 * Returns the most recent messages the endpoint's main thread processed, newest first, as its
+	 * flight recorder keeps them (the service's {@code flightRecorderSize}, 256 by default). The
+	 * list is a copy: it does not change as the endpoint goes on. An entry the main thread is
+	 * overwriting while the copy is taken is left out. O(size).
+	 * @return the recorded messages, newest first; empty when the flight recorder is off
+	 */
+	default List<RecordedMessage> getRecentMessages() {
+		return List.of();
+	}
+
+	/**
+	 * Returns at most {@code limit} of the most recent messages, newest first, as
+	 * {@link #getRecentMessages()}.
+	 * @param limit the most to return
+	 * @return the newest recorded messages, newest first
+	 */
+	default List<RecordedMessage> getRecentMessages(int limit) {
+		List<RecordedMessage> all = getRecentMessages();
+		return (all.size() > limit) ? List.copyOf(all.subList(0, Math.max(0, limit))) : all;
+	}
+
 }

@@ -28,6 +28,9 @@ import org.actorrpc.journal.JournalSettings;
  * remote calls do (a test setting that catches unserializable types early)
  * @param captureCallStack whether calls capture the caller's stack so that a timeout shows where
  * the call was made (costs a stack walk per call)
+ * @param flightRecorderSize how many of its most recent messages each endpoint's flight recorder
+ * keeps ({@link org.actorrpc.RpcEndpointView#getRecentMessages()}, and the log when the endpoint
+ * fails); 0 turns the recorder off
  * @param extraSerializableClasses classes added to every gateway's serialization registry, for
  * subtypes that cannot be derived from the gateway interfaces (implementations of an interface
  * parameter, for example)
@@ -52,15 +55,21 @@ import org.actorrpc.journal.JournalSettings;
  */
 public record PekkoRpcServiceSettings(String systemName, String host, int port, String bindAddress, Integer bindPort,
 		Duration askTimeout, long maxFrameSize, boolean forceLocalSerialization, boolean captureCallStack,
-		List<Class<?>> extraSerializableClasses, Duration peerHeartbeatInterval, Duration peerUnreachableAfter,
-		Duration shutdownTimeout, FlowControlSettings flowControl, RpcTlsSettings tls, RpcObserver observer,
-		Config pekkoConfig, JournalSettings journal) {
+		int flightRecorderSize, List<Class<?>> extraSerializableClasses, Duration peerHeartbeatInterval,
+		Duration peerUnreachableAfter, Duration shutdownTimeout, FlowControlSettings flowControl, RpcTlsSettings tls,
+		RpcObserver observer, Config pekkoConfig, JournalSettings journal) {
 
 	/** Default ask timeout: 10 seconds, as Flink's {@code pekko.ask.timeout}. */
 	public static final Duration DEFAULT_ASK_TIMEOUT = Duration.ofSeconds(10);
 
 	/** Default maximum frame size: 10 MiB, as Flink's {@code pekko.framesize}. */
 	public static final long DEFAULT_MAX_FRAME_SIZE = 10L * 1024 * 1024;
+
+	/** Default flight recorder size: each endpoint keeps its 256 most recent messages. */
+	public static final int DEFAULT_FLIGHT_RECORDER_SIZE = 256;
+
+	/** Largest flight recorder size: 65536 messages per endpoint. */
+	public static final int MAX_FLIGHT_RECORDER_SIZE = 65536;
 
 	/**
 	 * Validates the settings.
@@ -80,6 +89,10 @@ public record PekkoRpcServiceSettings(String systemName, String host, int port, 
 		requirePositive(askTimeout, "askTimeout");
 		if (maxFrameSize < 1024) {
 			throw new IllegalArgumentException("maxFrameSize must be at least 1024 bytes but was " + maxFrameSize);
+		}
+		if (flightRecorderSize < 0 || flightRecorderSize > MAX_FLIGHT_RECORDER_SIZE) {
+			throw new IllegalArgumentException("flightRecorderSize must be between 0 (off) and "
+					+ MAX_FLIGHT_RECORDER_SIZE + " messages but was " + flightRecorderSize);
 		}
 		extraSerializableClasses = List.copyOf(Objects.requireNonNull(extraSerializableClasses,
 				"extraSerializableClasses"));
@@ -127,6 +140,7 @@ public record PekkoRpcServiceSettings(String systemName, String host, int port, 
 		b.maxFrameSize = this.maxFrameSize;
 		b.forceLocalSerialization = this.forceLocalSerialization;
 		b.captureCallStack = this.captureCallStack;
+		b.flightRecorderSize = this.flightRecorderSize;
 		b.extraSerializableClasses = new ArrayList<>(this.extraSerializableClasses);
 		b.peerHeartbeatInterval = this.peerHeartbeatInterval;
 		b.peerUnreachableAfter = this.peerUnreachableAfter;
@@ -195,6 +209,8 @@ public record PekkoRpcServiceSettings(String systemName, String host, int port, 
 		private boolean forceLocalSerialization;
 
 		private boolean captureCallStack;
+
+		private int flightRecorderSize = DEFAULT_FLIGHT_RECORDER_SIZE;
 
 		private List<Class<?>> extraSerializableClasses = new ArrayList<>();
 
@@ -272,6 +288,15 @@ public record PekkoRpcServiceSettings(String systemName, String host, int port, 
 		/** @param captureCallStack see {@link PekkoRpcServiceSettings#captureCallStack()} @return this */
 		public Builder captureCallStack(boolean captureCallStack) {
 			this.captureCallStack = captureCallStack;
+			return this;
+		}
+
+		/**
+		 * @param flightRecorderSize see {@link PekkoRpcServiceSettings#flightRecorderSize()}
+		 * @return this
+		 */
+		public Builder flightRecorderSize(int flightRecorderSize) {
+			this.flightRecorderSize = flightRecorderSize;
 			return this;
 		}
 
@@ -357,8 +382,9 @@ public record PekkoRpcServiceSettings(String systemName, String host, int port, 
 		public PekkoRpcServiceSettings build() {
 			return new PekkoRpcServiceSettings(this.systemName, this.host, this.port, this.bindAddress, this.bindPort,
 					this.askTimeout, this.maxFrameSize, this.forceLocalSerialization, this.captureCallStack,
-					this.extraSerializableClasses, this.peerHeartbeatInterval, this.peerUnreachableAfter,
-					this.shutdownTimeout, this.flowControl, this.tls, this.observer, this.pekkoConfig, this.journal);
+					this.flightRecorderSize, this.extraSerializableClasses, this.peerHeartbeatInterval,
+					this.peerUnreachableAfter, this.shutdownTimeout, this.flowControl, this.tls, this.observer,
+					this.pekkoConfig, this.journal);
 		}
 
 	}

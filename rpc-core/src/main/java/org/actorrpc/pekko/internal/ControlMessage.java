@@ -1,5 +1,6 @@
 package org.actorrpc.pekko.internal;
 
+import org.actorrpc.RecordedMessage;
 import org.actorrpc.RpcMethod;
 
 /**
@@ -7,10 +8,16 @@ import org.actorrpc.RpcMethod;
  */
 final class ControlMessage extends MailboxMessage {
 
-	/** Lifecycle commands. */
+	/** Lifecycle commands, with the step the flight recorder names them after. */
 	enum Kind {
 
-		START, STOP, TERMINATE, STOP_COMPLETED
+		START("start"), STOP("stop"), TERMINATE("terminate"), STOP_COMPLETED("onStop completed");
+
+		final RpcMethod recorded;
+
+		Kind(String step) {
+			this.recorded = new RpcMethod("actorrpc", "actorrpc", step);
+		}
 
 	}
 
@@ -25,6 +32,16 @@ final class ControlMessage extends MailboxMessage {
 	@Override
 	RpcMethod method() {
 		return LIFECYCLE;
+	}
+
+	@Override
+	RecordedMessage.Kind recordedKind() {
+		return (this.kind == Kind.START) ? RecordedMessage.Kind.START : RecordedMessage.Kind.STOP;
+	}
+
+	@Override
+	RpcMethod recordedMethod() {
+		return this.kind.recorded;
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package org.actorrpc.pekko.internal;
 
+import org.actorrpc.RecordedMessage;
 import org.actorrpc.RpcMethod;
 
 /**
@@ -18,6 +19,11 @@ final class CreditFlush extends MailboxMessage {
 	@Override
 	RpcMethod method() {
 		return ControlMessage.LIFECYCLE;
+	}
+
+	@Override
+	RecordedMessage.Kind recordedKind() {
+		return null;
 	}
 
 	@Override

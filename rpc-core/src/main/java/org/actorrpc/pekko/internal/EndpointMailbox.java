@@ -204,6 +204,11 @@ final class EndpointMailbox {
 		}
 
 		@Override
+		org.actorrpc.RecordedMessage.Kind recordedKind() {
+			return null;
+		}
+
+		@Override
 		Throwable process(EndpointServer server) {
 			return null;
 		}

@@ -57,6 +57,8 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 
 	private final EndpointThread thread;
 
+	private final FlightRecorder recorder;
+
 	/** Cache of the fence of the endpoint's current token (see {@link #fence()}); racy writes are harmless. */
 	private volatile Fence fence;
 
@@ -104,6 +106,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 		this.thread.setContextClassLoader((loader != null) ? loader : endpoint.getClass().getClassLoader());
 		this.mailbox.bindConsumer(this.thread);
 		this.journal = EndpointJournal.of(context, endpoint, this.endpointId, this);
+		this.recorder = new FlightRecorder(this.endpointId, this.thread, context.settings().flightRecorderSize());
 	}
 
 	void startThread() {
@@ -262,10 +265,11 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 		}
 		Runnable timer = this.journal.timer(runnable, delayMillis);
 		if (delayMillis == 0) {
-			runAsync(timer);
+			enqueue(new TaskMessage(timer, true));
 		}
 		else {
-			this.context.scheduler().schedule(() -> runAsync(timer), delayMillis, TimeUnit.MILLISECONDS);
+			this.context.scheduler().schedule(() -> enqueue(new TaskMessage(timer, true)), delayMillis,
+					TimeUnit.MILLISECONDS);
 		}
 	}
 
@@ -335,6 +339,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 		long start = System.nanoTime();
 		RpcMethod method = message.method();
 		this.statistics.started(method, start);
+		this.recorder.begin();
 		Throwable failure;
 		try {
 			failure = message.process(this);
@@ -346,6 +351,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 			finish(fatal);
 		}
 		long took = System.nanoTime() - start;
+		this.recorder.end(message, start, took, failure);
 		boolean call = method != ControlMessage.LIFECYCLE;
 		this.statistics.finished(call ? method : null, took, failure != null);
 		RpcObserver observer = this.context.observer();
@@ -414,6 +420,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 		this.lifecycle = (failure != null) ? EndpointLifecycle.FAILED : EndpointLifecycle.TERMINATED;
 		this.terminated = true;
 		this.journal.close();
+		this.recorder.terminated(failure);
 		drain();
 		this.ledger.payAll();
 		this.mailbox.wakeRoomWaiters();
@@ -492,6 +499,10 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 
 	EndpointStatistics statistics() {
 		return this.statistics;
+	}
+
+	FlightRecorder recorder() {
+		return this.recorder;
 	}
 
 	@Override

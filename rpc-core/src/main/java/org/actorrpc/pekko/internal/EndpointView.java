@@ -2,6 +2,7 @@ package org.actorrpc.pekko.internal;
 
 import java.util.List;
 
+import org.actorrpc.RecordedMessage;
 import org.actorrpc.RpcEndpointView;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcMethod;
@@ -92,6 +93,16 @@ final class EndpointView implements RpcEndpointView {
 	@Override
 	public List<RpcMethodStats> getMethodStats() {
 		return this.server.statistics().methodStats();
+	}
+
+	@Override
+	public List<RecordedMessage> getRecentMessages() {
+		return this.server.recorder().snapshot(Integer.MAX_VALUE);
+	}
+
+	@Override
+	public List<RecordedMessage> getRecentMessages(int limit) {
+		return this.server.recorder().snapshot(limit);
 	}
 
 	@Override

@@ -22,6 +22,9 @@ final class InboundFlow {
 
 	private final ActorRef sender;
 
+	/** The sending service's address, for the flight recorder. */
+	private final String senderAddress;
+
 	private final ActorRef ingress;
 
 	private final long batchMessages;
@@ -43,6 +46,7 @@ final class InboundFlow {
 	InboundFlow(String endpointId, ActorRef sender, ActorRef ingress, FlowControlSettings limits) {
 		this.endpointId = endpointId;
 		this.sender = sender;
+		this.senderAddress = sender.path().address().toString();
 		this.ingress = ingress;
 		this.batchMessages = Math.max(1, limits.windowMessages() / 4);
 		this.batchBytes = Math.max(1, limits.windowBytes() / 4);
@@ -50,6 +54,11 @@ final class InboundFlow {
 
 	ActorRef sender() {
 		return this.sender;
+	}
+
+	/** @return the sending service's address, {@code pekko://system@host:port} */
+	String senderAddress() {
+		return this.senderAddress;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.actorrpc.RecordedMessage;
 import org.actorrpc.RpcMethod;
 import org.actorrpc.exceptions.EndpointNotStartedException;
 import org.actorrpc.exceptions.RpcException;
@@ -42,6 +43,16 @@ abstract class InvocationMessage extends MailboxMessage {
 	@Override
 	RpcMethod method() {
 		return this.method.descriptor;
+	}
+
+	@Override
+	RecordedMessage.Kind recordedKind() {
+		return expectsAnswer() ? RecordedMessage.Kind.CALL : RecordedMessage.Kind.FIRE_AND_FORGET;
+	}
+
+	@Override
+	Object fencingToken() {
+		return this.fence.token();
 	}
 
 	@Override

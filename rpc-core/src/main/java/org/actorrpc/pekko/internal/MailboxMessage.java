@@ -1,5 +1,6 @@
 package org.actorrpc.pekko.internal;
 
+import org.actorrpc.RecordedMessage;
 import org.actorrpc.RpcMethod;
 
 /**
@@ -19,6 +20,44 @@ abstract class MailboxMessage {
 	 * @return the method or task kind
 	 */
 	abstract RpcMethod method();
+
+	/**
+	 * Returns how the flight recorder files this message; main thread only.
+	 * @return the kind, or {@code null} to leave the message out (flow-control bookkeeping)
+	 */
+	abstract RecordedMessage.Kind recordedKind();
+
+	/**
+	 * Returns what the flight recorder names this message after; main thread only.
+	 * @return the method, task or lifecycle step
+	 */
+	RpcMethod recordedMethod() {
+		return method();
+	}
+
+	/**
+	 * Returns who sent this message, for the flight recorder; main thread only.
+	 * @return the sending service's address, or {@link FlightRecorder#LOCAL}
+	 */
+	String sender() {
+		return FlightRecorder.LOCAL;
+	}
+
+	/**
+	 * Returns the fencing token the message carries; main thread only.
+	 * @return the token, or {@code null}
+	 */
+	Object fencingToken() {
+		return null;
+	}
+
+	/**
+	 * Returns the size of the message's serialized request; main thread only.
+	 * @return the size in bytes, 0 when it was not serialized
+	 */
+	int payloadSize() {
+		return 0;
+	}
 
 	/**
 	 * Processes the message on the endpoint's main thread.

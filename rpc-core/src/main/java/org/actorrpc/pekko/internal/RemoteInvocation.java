@@ -41,6 +41,16 @@ final class RemoteInvocation extends InvocationMessage {
 	}
 
 	@Override
+	String sender() {
+		return (this.flow != null) ? this.flow.senderAddress() : FlightRecorder.REMOTE;
+	}
+
+	@Override
+	int payloadSize() {
+		return this.size;
+	}
+
+	@Override
 	void taken(CreditLedger ledger) {
 		this.flow.taken(this.size, ledger);
 	}

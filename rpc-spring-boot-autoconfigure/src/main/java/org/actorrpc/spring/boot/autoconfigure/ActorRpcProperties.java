@@ -12,6 +12,7 @@ import org.springframework.util.unit.DataSize;
 
 import org.actorrpc.journal.JournalSettings;
 import org.actorrpc.pekko.FlowControlSettings;
+import org.actorrpc.pekko.PekkoRpcServiceSettings;
 
 /**
  * Configuration properties of the actorrpc node: its RPC service, the clients it calls, TLS and
@@ -108,6 +109,12 @@ public class ActorRpcProperties {
 	 * enters their main thread, so that the rpc-test module can replay them.
 	 */
 	private final Journal journal = new Journal();
+
+	/**
+	 * Each endpoint's flight recorder: its most recent messages, shown by /actuator/actorrpc and
+	 * written to the log when the endpoint fails.
+	 */
+	private final FlightRecorder flightRecorder = new FlightRecorder();
 
 	/**
 	 * Clients by name, as referenced by @RpcClient("name"). The "default" entry supplies the
@@ -231,6 +238,10 @@ public class ActorRpcProperties {
 
 	public Journal getJournal() {
 		return this.journal;
+	}
+
+	public FlightRecorder getFlightRecorder() {
+		return this.flightRecorder;
 	}
 
 	public Map<String, Client> getClients() {
@@ -504,6 +515,42 @@ public class ActorRpcProperties {
 
 		public void setGracePeriod(Duration gracePeriod) {
 			this.gracePeriod = gracePeriod;
+		}
+
+	}
+
+	/**
+	 * Each endpoint's flight recorder.
+	 */
+	public static class FlightRecorder {
+
+		/**
+		 * How many of its most recent messages each endpoint keeps (sequence number, kind,
+		 * method, sender, fencing token, times, size, outcome). 0 turns the recorder off; JFR
+		 * events are emitted either way while a recording runs.
+		 */
+		private int size = PekkoRpcServiceSettings.DEFAULT_FLIGHT_RECORDER_SIZE;
+
+		/**
+		 * How many of each endpoint's most recent messages /actuator/actorrpc shows, newest
+		 * first. 0 leaves them out.
+		 */
+		private int actuatorMessages = 50;
+
+		public int getSize() {
+			return this.size;
+		}
+
+		public void setSize(int size) {
+			this.size = size;
+		}
+
+		public int getActuatorMessages() {
+			return this.actuatorMessages;
+		}
+
+		public void setActuatorMessages(int actuatorMessages) {
+			this.actuatorMessages = actuatorMessages;
 		}
 
 	}

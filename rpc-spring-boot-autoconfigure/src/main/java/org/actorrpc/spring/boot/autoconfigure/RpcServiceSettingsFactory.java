@@ -60,6 +60,8 @@ public record RpcServiceSettingsFactory(ActorRpcProperties properties, String ap
 			.askTimeout(requirePositive("actorrpc.ask-timeout", props.getAskTimeout()))
 			.maxFrameSize(maxFrameSize())
 			.captureCallStack(props.isCaptureCallStack())
+			.flightRecorderSize(requireRange("actorrpc.flight-recorder.size", props.getFlightRecorder().getSize(), 0,
+					PekkoRpcServiceSettings.MAX_FLIGHT_RECORDER_SIZE))
 			.forceLocalSerialization(props.getSerialization().isForceLocal())
 			.extraSerializableClasses(props.getSerialization().getExtraClasses())
 			.shutdownTimeout(requirePositive("actorrpc.shutdown.grace-period", props.getShutdown().getGracePeriod()))

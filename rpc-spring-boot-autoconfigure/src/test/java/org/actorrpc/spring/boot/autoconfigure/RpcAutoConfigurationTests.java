@@ -238,6 +238,18 @@ class RpcAutoConfigurationTests {
 	}
 
 	@Test
+	void negativeNumberOfActuatorMessagesStopsStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=actorrpc",
+					"actorrpc.flight-recorder.actuator-messages=-1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidActorRpcPropertyException.class)
+				.hasMessageContaining("actorrpc.flight-recorder.actuator-messages"));
+	}
+
+	@Test
 	void actuatorEndpointIsNotCreatedWhenNotExposed() {
 		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(ActorRpcEndpoint.class));
 	}

@@ -94,6 +94,18 @@ class RpcServiceSettingsFactoryTests {
 	}
 
 	@Test
+	void flightRecorderSizeIsMappedAndOutOfRangeNamesTheProperty() {
+		assertThat(settings(Map.of()).flightRecorderSize())
+			.isEqualTo(PekkoRpcServiceSettings.DEFAULT_FLIGHT_RECORDER_SIZE);
+		assertThat(settings(Map.of("actorrpc.flight-recorder.size", "16")).flightRecorderSize()).isEqualTo(16);
+		assertThat(settings(Map.of("actorrpc.flight-recorder.size", "0")).flightRecorderSize()).isZero();
+		assertThatExceptionOfType(InvalidActorRpcPropertyException.class)
+			.isThrownBy(() -> settings(Map.of("actorrpc.flight-recorder.size", "-1")))
+			.withMessageContaining("actorrpc.flight-recorder.size")
+			.withMessageContaining("between 0 and " + PekkoRpcServiceSettings.MAX_FLIGHT_RECORDER_SIZE);
+	}
+
+	@Test
 	void everyPropertyIsMappedOntoTheSettings() {
 		PekkoRpcServiceSettings settings = settings(Map.ofEntries(Map.entry("actorrpc.system-name", "jobmaster"),
 				Map.entry("actorrpc.host", "10.0.0.1"), Map.entry("actorrpc.port", "6123"),

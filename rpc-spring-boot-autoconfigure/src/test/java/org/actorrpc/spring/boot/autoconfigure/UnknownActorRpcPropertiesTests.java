@@ -68,4 +68,17 @@ class UnknownActorRpcPropertiesTests {
 		assertThat(UnknownActorRpcProperties.find(environment)).isEmpty();
 	}
 
+	@Test
+	void flightRecorderPropertiesAreKnownAndTheirMisspellingsFindThem() {
+		MockEnvironment valid = new MockEnvironment().withProperty("actorrpc.flight-recorder.size", "64")
+			.withProperty("actorrpc.flight-recorder.actuator-messages", "10");
+		MockEnvironment misspelt = new MockEnvironment().withProperty("actorrpc.flight-recorder.sise", "64")
+			.withProperty("actorrpc.flight-recordr.actuator-messages", "10");
+
+		assertThat(UnknownActorRpcProperties.find(valid)).isEmpty();
+		assertThat(UnknownActorRpcProperties.find(misspelt)).containsExactlyInAnyOrderEntriesOf(
+				Map.of("actorrpc.flight-recorder.sise", "actorrpc.flight-recorder.size",
+						"actorrpc.flight-recordr.actuator-messages", "actorrpc.flight-recorder.actuator-messages"));
+	}
+
 }

@@ -3,6 +3,7 @@ package org.actorrpc.spring.boot.autoconfigure.actuate;
 import java.util.Comparator;
 import java.util.List;
 
+import org.actorrpc.RecordedMessage;
 import org.actorrpc.RpcEndpointView;
 import org.actorrpc.RpcMethodStats;
 import org.actorrpc.RpcService;
@@ -15,11 +16,13 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * The read-only {@code actorrpc} Actuator endpoint: the service address, each endpoint's id,
- * gateways, state, mailbox depth, busy time, age of the oldest queued message and slowest
- * methods, each client's name, address, state and last failure, and (with high availability) the
- * leadership of each leader-elected endpoint and each followed leader.
+ * gateways, state, mailbox depth, busy time, age of the oldest queued message, slowest methods
+ * and most recent messages (its flight recorder, newest first), each client's name, address,
+ * state and last failure, and (with high availability) the leadership of each leader-elected
+ * endpoint and each followed leader.
  *
- * <p>Thread-safe; every read takes racy O(1) snapshots from the endpoint views.
+ * <p>Thread-safe; every read takes racy O(1) snapshots from the endpoint views, and a copy of at
+ * most the configured number of recent messages per endpoint.
  */
 @Endpoint(id = "actorrpc")
 public class ActorRpcEndpoint {
@@ -27,19 +30,24 @@ public class ActorRpcEndpoint {
 	/** How many methods {@code slowestMethods} lists per endpoint. */
 	static final int SLOWEST_METHODS = 5;
 
+	/** How many recent messages {@code recentMessages} lists per endpoint unless configured. */
+	public static final int DEFAULT_RECENT_MESSAGES = 50;
+
 	private final RpcService rpcService;
 
 	private final RpcClients clients;
 
 	private final RpcLeadership leadership;
 
+	private final int recentMessages;
+
 	/**
-	 * Creates the endpoint.
+	 * Creates the endpoint, listing the newest {@value #DEFAULT_RECENT_MESSAGES} messages per endpoint.
 	 * @param rpcService the RPC service
 	 * @param clients the client registry, or {@code null} when client support is off
 	 */
 	public ActorRpcEndpoint(RpcService rpcService, RpcClients clients) {
-		this(rpcService, clients, null);
+		this(rpcService, clients, null, DEFAULT_RECENT_MESSAGES);
 	}
 
 	/**
@@ -50,9 +58,26 @@ public class ActorRpcEndpoint {
 	 * availability
 	 */
 	public ActorRpcEndpoint(RpcService rpcService, RpcClients clients, RpcLeadership leadership) {
+		this(rpcService, clients, leadership, DEFAULT_RECENT_MESSAGES);
+	}
+
+	/**
+	 * Creates the endpoint.
+	 * @param rpcService the RPC service
+	 * @param clients the client registry, or {@code null} when client support is off
+	 * @param leadership the application's leadership state, or {@code null} without high
+	 * availability
+	 * @param recentMessages how many of each endpoint's most recent messages to list; 0 lists none
+	 */
+	public ActorRpcEndpoint(RpcService rpcService, RpcClients clients, RpcLeadership leadership,
+			int recentMessages) {
+		if (recentMessages < 0) {
+			throw new IllegalArgumentException("recentMessages must be 0 or more but was " + recentMessages);
+		}
 		this.rpcService = rpcService;
 		this.clients = clients;
 		this.leadership = leadership;
+		this.recentMessages = recentMessages;
 	}
 
 	/**
@@ -63,14 +88,14 @@ public class ActorRpcEndpoint {
 	public ActorRpcDescriptor actorRpc() {
 		List<EndpointDescriptor> endpoints = this.rpcService.getEndpointViews()
 			.stream()
-			.map(ActorRpcEndpoint::describe)
+			.map(this::describe)
 			.toList();
 		List<RpcClientView> clientViews = (this.clients != null) ? this.clients.getClientViews() : List.of();
 		return new ActorRpcDescriptor(new ServiceDescriptor(this.rpcService.getAddress(), this.rpcService.getPort()),
 				endpoints, clientViews, (this.leadership != null) ? this.leadership.snapshot() : null);
 	}
 
-	private static EndpointDescriptor describe(RpcEndpointView view) {
+	private EndpointDescriptor describe(RpcEndpointView view) {
 		List<MethodDescriptor> slowest = view.getMethodStats()
 			.stream()
 			.sorted(Comparator.comparingLong(RpcMethodStats::maxNanos).reversed())
@@ -83,7 +108,15 @@ public class ActorRpcEndpoint {
 				millis(view.getBusyTimeNanos()),
 				millis(view.getOldestQueuedMessageAgeNanos()),
 				(view.getCurrentMethod() != null) ? view.getCurrentMethod().shortName() : null,
-				millis(view.getCurrentMessageAgeNanos()), view.getProcessedMessages(), slowest);
+				millis(view.getCurrentMessageAgeNanos()), view.getProcessedMessages(), slowest,
+				recentMessages(view));
+	}
+
+	private List<MessageDescriptor> recentMessages(RpcEndpointView view) {
+		if (this.recentMessages == 0) {
+			return List.of();
+		}
+		return view.getRecentMessages(this.recentMessages).stream().map(MessageDescriptor::of).toList();
 	}
 
 	static double millis(long nanos) {
@@ -126,11 +159,40 @@ public class ActorRpcEndpoint {
 	 * @param currentMessageAgeMs how long the current message has been running, in milliseconds
 	 * @param processedMessages messages processed since registration
 	 * @param slowestMethods methods with the longest processing times
+	 * @param recentMessages the most recent messages the endpoint processed, newest first (its
+	 * flight recorder; {@code actorrpc.flight-recorder.actuator-messages} of them at most)
 	 */
 	public record EndpointDescriptor(String id, String address, List<String> gateways, String state,
 			String mainThread, int mailboxDepth, int mailboxCapacity, long refusedMessages, double busyTimeMs, double oldestQueuedMessageAgeMs,
 			String currentMethod, double currentMessageAgeMs, long processedMessages,
-			List<MethodDescriptor> slowestMethods) {
+			List<MethodDescriptor> slowestMethods, List<MessageDescriptor> recentMessages) {
+	}
+
+	/**
+	 * One message an endpoint processed, from its flight recorder.
+	 * @param sequenceNumber the message's number in the endpoint's life
+	 * @param kind {@code CALL}, {@code FIRE_AND_FORGET}, {@code RUN_ASYNC}, {@code CALL_ASYNC},
+	 * {@code SCHEDULED_RUN}, {@code START} or {@code STOP}
+	 * @param method {@code Gateway/method}, or the task or lifecycle step
+	 * @param sender the calling node's address, or {@code local}
+	 * @param fencingToken the fencing token it carried, or {@code null}
+	 * @param enqueuedAt when it entered the mailbox (ISO-8601, UTC)
+	 * @param queueWaitMs how long it waited in the mailbox, in milliseconds
+	 * @param processingTimeMs how long the main thread spent on it, in milliseconds
+	 * @param payloadSize size of its serialized request in bytes (0 when not serialized)
+	 * @param outcome {@code ok}, or the exception type and message
+	 */
+	public record MessageDescriptor(long sequenceNumber, String kind, String method, String sender,
+			String fencingToken, String enqueuedAt, double queueWaitMs, double processingTimeMs, int payloadSize,
+			String outcome) {
+
+		static MessageDescriptor of(RecordedMessage message) {
+			return new MessageDescriptor(message.sequenceNumber(), message.kind().name(), message.method(),
+					message.sender(), message.fencingToken(), message.enqueuedAt().toString(),
+					millis(message.queueWait().toNanos()), millis(message.processingTime().toNanos()),
+					message.payloadSize(), message.outcome());
+		}
+
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package org.actorrpc.spring.boot.autoconfigure.actuate;
 
 import org.actorrpc.RpcService;
+import org.actorrpc.spring.boot.autoconfigure.ActorRpcProperties;
+import org.actorrpc.spring.boot.autoconfigure.InvalidActorRpcPropertyException;
 import org.actorrpc.spring.boot.autoconfigure.RpcClientAutoConfiguration;
 import org.actorrpc.spring.boot.autoconfigure.RpcClients;
 import org.actorrpc.spring.boot.autoconfigure.RpcServiceAutoConfiguration;
@@ -29,8 +31,15 @@ public final class ActorRpcEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ActorRpcEndpoint actorRpcEndpoint(RpcService rpcService, ObjectProvider<RpcClients> clients,
-			ObjectProvider<RpcLeadership> leadership) {
-		return new ActorRpcEndpoint(rpcService, clients.getIfAvailable(), leadership.getIfAvailable());
+			ObjectProvider<RpcLeadership> leadership, ObjectProvider<ActorRpcProperties> properties) {
+		ActorRpcProperties props = properties.getIfAvailable(ActorRpcProperties::new);
+		int recentMessages = props.getFlightRecorder().getActuatorMessages();
+		if (recentMessages < 0) {
+			throw new InvalidActorRpcPropertyException("actorrpc.flight-recorder.actuator-messages", recentMessages,
+					"it must be 0 or more", "Set it to the number of recent messages to show per endpoint, "
+							+ "for example " + ActorRpcEndpoint.DEFAULT_RECENT_MESSAGES + " (0 shows none).");
+		}
+		return new ActorRpcEndpoint(rpcService, clients.getIfAvailable(), leadership.getIfAvailable(), recentMessages);
 	}
 
 }

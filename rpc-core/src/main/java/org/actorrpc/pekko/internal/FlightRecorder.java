@@ -217,11 +217,6 @@ final class FlightRecorder {
 		return entries;
 	}
 
-	/** @return how many messages the ring keeps; 0 when it is off */
-	int size() {
-		return (this.slots != null) ? this.slots.length : 0;
-	}
-
 	private void dump(Throwable failure) {
 		if (this.slots == null) {
 			return;

@@ -38,6 +38,17 @@ import org.springframework.stereotype.Component;
  * the constructor, or two endpoints with one id. An endpoint that passes no id at all
  * ({@code super(rpcService)}, which makes up a random id) is refused too, so that the addresses
  * clients are configured with never silently point nowhere.
+ *
+ * <p>With {@link #leaderElected() leaderElected = true}, the endpoint takes part in the leader
+ * election of its endpoint id (see {@code actorrpc.ha.*}): it must extend
+ * {@link org.actorrpc.FencedRpcEndpoint FencedRpcEndpoint&lt;UUID&gt;} and be created without a
+ * token ({@code super(rpcService, endpointId)}). It contends once the context has started (after
+ * the endpoint started), serves with the leader session id as its fencing token while it leads,
+ * refuses every call from the moment leadership is revoked, and hears about both on its main
+ * thread when it implements {@link org.actorrpc.ha.LeadershipListener}; a
+ * {@link LeadershipGrantedEvent} or {@link LeadershipRevokedEvent} is published after each.
+ * When the context closes it withdraws from the election first (so that a standby takes over at
+ * once), then stops.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -52,5 +63,13 @@ public @interface RpcEndpointComponent {
 	 */
 	@AliasFor(annotation = Component.class)
 	String value() default "";
+
+	/**
+	 * Whether the endpoint is leader-elected: it contends for the leadership of its endpoint id
+	 * and its fencing token is the leader session id while it leads. Requires a
+	 * {@code FencedRpcEndpoint<UUID>} created without a token.
+	 * @return whether the endpoint is leader-elected
+	 */
+	boolean leaderElected() default false;
 
 }

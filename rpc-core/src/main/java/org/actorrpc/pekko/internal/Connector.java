@@ -207,8 +207,9 @@ final class Connector {
 		for (Class<? extends RpcGateway> gateway : server.gateways()) {
 			gatewayModels.add(this.context.models().of(gateway));
 		}
+		// null fence: the self gateway sends the endpoint's current token, which may follow leadership
 		LocalGatewayHandler handler = new LocalGatewayHandler(this.context, server,
-				gatewayModels.toArray(GatewayModel[]::new), server.fence(), CallDefaults.of(this.context.settings()));
+				gatewayModels.toArray(GatewayModel[]::new), null, CallDefaults.of(this.context.settings()));
 		return (C) Proxy.newProxyInstance(server.endpoint().getClass().getClassLoader(),
 				interfaces.toArray(Class<?>[]::new), handler);
 	}

@@ -56,7 +56,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 
 	private final EndpointThread thread;
 
-	/** The endpoint's fence, resolved on first use: a fenced endpoint's token is set after this server is created. */
+	/** Cache of the fence of the endpoint's current token (see {@link #fence()}); racy writes are harmless. */
 	private volatile Fence fence;
 
 	private final int capacity;
@@ -116,18 +116,14 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 	}
 
 	Fence fence() {
+		if (!(this.endpoint instanceof FencedRpcEndpoint<?> fenced)) {
+			return Fence.NONE;
+		}
+		// Read on every check: a leader-elected endpoint's token switches from any thread.
+		Object token = fenced.getFencingToken();
 		Fence current = this.fence;
-		if (current == null) {
-			if (!(this.endpoint instanceof FencedRpcEndpoint<?> fenced)) {
-				current = Fence.NONE;
-			}
-			else if (fenced.getFencingToken() == null) {
-				// Still inside the endpoint's constructor: nothing can be admitted under its token yet.
-				return Fence.NONE;
-			}
-			else {
-				current = Fence.of(fenced.getFencingToken());
-			}
+		if (current == null || current.token() != token) {
+			current = Fence.ofEndpoint(token);
 			this.fence = current;
 		}
 		return current;

@@ -43,6 +43,11 @@ abstract class GatewayInvocationHandler implements InvocationHandler {
 
 	abstract Object invokeRpc(GatewayMethod method, Object[] args) throws Throwable;
 
+	/** @return the fence the next message carries */
+	Fence fence() {
+		return this.fence;
+	}
+
 	/**
 	 * Answers a method that is not an RPC, or returns {@link #NOT_HANDLED}.
 	 * @param proxy the proxy
@@ -81,13 +86,14 @@ abstract class GatewayInvocationHandler implements InvocationHandler {
 			return method.getName().equals("getAddress") ? this.address : this.context.hostnameOf(this.address);
 		}
 		if (declaring == FencedRpcGateway.class) {
-			if (!this.fence.isFenced()) {
+			Fence current = fence();
+			if (!current.isFenced()) {
 				throw new UnsupportedOperationException("InvocationHandler does not support the call "
 						+ "FencedRpcGateway#getFencingToken. This indicates that you retrieved a FencedRpcGateway "
 						+ "without specifying a fencing token. Please use RpcService#connect(String, F, Class) with F "
 						+ "being the fencing token to retrieve a properly FencedRpcGateway.");
 			}
-			return this.fence.token();
+			return current.token();
 		}
 		Object local = invokeLocally(proxy, method, args);
 		if (local != NOT_HANDLED) {

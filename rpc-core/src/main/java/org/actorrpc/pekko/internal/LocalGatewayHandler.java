@@ -20,10 +20,19 @@ final class LocalGatewayHandler extends GatewayInvocationHandler {
 
 	private final EndpointServer server;
 
+	/**
+	 * @param fence the fence every message carries, or {@code null} for a self gateway: its
+	 * messages carry the endpoint's token current at the time of the call
+	 */
 	LocalGatewayHandler(ServiceContext context, EndpointServer server, GatewayModel[] models, Fence fence,
 			CallDefaults defaults) {
 		super(context, server.getAddress(), models, fence, defaults);
 		this.server = server;
+	}
+
+	@Override
+	Fence fence() {
+		return (this.fence != null) ? this.fence : this.server.fence();
 	}
 
 	EndpointServer server() {
@@ -73,14 +82,14 @@ final class LocalGatewayHandler extends GatewayInvocationHandler {
 			}
 		}
 		if (method.kind == GatewayMethod.Kind.TELL) {
-			this.server.enqueue(new LocalInvocation(this.server, method, callArgs, this.fence, context, null, false));
+			this.server.enqueue(new LocalInvocation(this.server, method, callArgs, fence(), context, null, false));
 			observation.completed(null);
 			return null;
 		}
 		CompletableFuture<Object> future = new CompletableFuture<>();
 		PendingCall call = pendingCall(method, args, future, observation);
 		this.context.timeouts().register(call);
-		this.server.enqueue(new LocalInvocation(this.server, method, callArgs, this.fence, context, call, serialize));
+		this.server.enqueue(new LocalInvocation(this.server, method, callArgs, fence(), context, call, serialize));
 		return (method.kind == GatewayMethod.Kind.ASYNC) ? future : await(method, future);
 	}
 

@@ -113,6 +113,12 @@ public class ActorRpcProperties {
 	private final Ssl ssl = new Ssl();
 
 	/**
+	 * High availability: leader election of leader-elected endpoints and leader retrieval of
+	 * clients that follow a leader.
+	 */
+	private final Ha ha = new Ha();
+
+	/**
 	 * Raw Pekko configuration, relative to the "pekko" root (for example
 	 * "remote.artery.advanced.outbound-message-queue-size"). Overrides what the other settings
 	 * generate.
@@ -221,6 +227,10 @@ public class ActorRpcProperties {
 
 	public Ssl getSsl() {
 		return this.ssl;
+	}
+
+	public Ha getHa() {
+		return this.ha;
 	}
 
 	public Map<String, String> getPekko() {
@@ -426,6 +436,15 @@ public class ActorRpcProperties {
 		 */
 		private Duration maxBackoff;
 
+		/**
+		 * Id of a leader-elected endpoint whose current leader this client calls, instead of a
+		 * fixed address: address and fencing token (the leader session id) come from leader
+		 * retrieval and are renewed on every change. Only for fenced gateways
+		 * (FencedRpcGateway<UUID>); excludes "address". While there is no leader, calls fail at
+		 * once with "no leader for '<name>'".
+		 */
+		private String followLeader;
+
 		public String getAddress() {
 			return this.address;
 		}
@@ -458,6 +477,14 @@ public class ActorRpcProperties {
 			this.maxBackoff = maxBackoff;
 		}
 
+		public String getFollowLeader() {
+			return this.followLeader;
+		}
+
+		public void setFollowLeader(String followLeader) {
+			this.followLeader = followLeader;
+		}
+
 	}
 
 	/**
@@ -477,6 +504,295 @@ public class ActorRpcProperties {
 
 		public void setBundle(String bundle) {
 			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * High availability.
+	 */
+	public static class Ha {
+
+		/**
+		 * Where leader election and leader retrieval run: "none" (standalone: every leader-elected
+		 * endpoint leads at once with the all-zero session id, no failover) or "zookeeper"
+		 * (Apache ZooKeeper through Curator; needs org.actorrpc:rpc-ha-zookeeper on the class
+		 * path).
+		 */
+		private Mode mode = Mode.NONE;
+
+		/**
+		 * ZooKeeper settings, used when mode is "zookeeper".
+		 */
+		private final ZooKeeper zookeeper = new ZooKeeper();
+
+		/**
+		 * Standalone settings, used when mode is "none".
+		 */
+		private final Standalone standalone = new Standalone();
+
+		public Mode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(Mode mode) {
+			this.mode = mode;
+		}
+
+		public ZooKeeper getZookeeper() {
+			return this.zookeeper;
+		}
+
+		public Standalone getStandalone() {
+			return this.standalone;
+		}
+
+		/**
+		 * Where high availability runs.
+		 */
+		public enum Mode {
+
+			/** Standalone: one fixed leader per component, nothing to run. */
+			NONE,
+
+			/** Apache ZooKeeper through Apache Curator. */
+			ZOOKEEPER
+
+		}
+
+		/**
+		 * Standalone high availability.
+		 */
+		public static class Standalone {
+
+			/**
+			 * Fixed leader addresses of components that run in other processes, by endpoint id,
+			 * for clients that follow a leader ("follow-leader"); the fencing token is the all-zero
+			 * session id. Leader-elected endpoints of this application need no entry.
+			 */
+			private final Map<String, String> leaderAddresses = new LinkedHashMap<>();
+
+			public Map<String, String> getLeaderAddresses() {
+				return this.leaderAddresses;
+			}
+
+		}
+
+		/**
+		 * ZooKeeper connection and election settings.
+		 */
+		public static class ZooKeeper {
+
+			/**
+			 * ZooKeeper servers, "host:port[,host:port...]" (for example
+			 * "zk1:2181,zk2:2181,zk3:2181"). Required when mode is "zookeeper".
+			 */
+			private String connectString;
+
+			/**
+			 * Id of the cluster: all its nodes live under root-path/cluster-id, so several
+			 * clusters can share one ensemble. Processes that contend for or follow the same
+			 * leaders must use the same id.
+			 */
+			private String clusterId = "default";
+
+			/**
+			 * Parent path of all clusters in ZooKeeper.
+			 */
+			private String rootPath = "/actorrpc";
+
+			/**
+			 * ZooKeeper session timeout: how long after a process was last heard of (a crash, a
+			 * partition) its leadership ends. Bounds the failover time. The servers clamp it to
+			 * between 2 and 20 of their ticks.
+			 */
+			private Duration sessionTimeout = Duration.ofSeconds(60);
+
+			/**
+			 * How long an operation waits for a connection to ZooKeeper before it fails.
+			 */
+			private Duration connectionTimeout = Duration.ofSeconds(15);
+
+			/**
+			 * First wait between retries of a failed ZooKeeper operation; it doubles after every
+			 * retry (exponential back-off).
+			 */
+			private Duration retryBaseSleep = Duration.ofSeconds(1);
+
+			/**
+			 * Retries of a failed ZooKeeper operation (0 to 29).
+			 */
+			private int maxRetries = 3;
+
+			/**
+			 * Whether a leader keeps its leadership while the connection is suspended (lost, but
+			 * the session may still be alive) and gives it up only once the session is lost. When
+			 * false, leadership is revoked on every suspension: safer against a partitioned
+			 * leader, but a short network glitch or a ZooKeeper server restart causes a failover.
+			 */
+			private boolean tolerateSuspended = false;
+
+			/**
+			 * Credentials "user:password" for ZooKeeper's digest authentication; every node is
+			 * then created readable and writable by that user only. None when not set.
+			 */
+			private String digestAuthentication;
+
+			/**
+			 * TLS to the ZooKeeper servers (they must listen with secureClientPort).
+			 */
+			private final Tls tls = new Tls();
+
+			public String getConnectString() {
+				return this.connectString;
+			}
+
+			public void setConnectString(String connectString) {
+				this.connectString = connectString;
+			}
+
+			public String getClusterId() {
+				return this.clusterId;
+			}
+
+			public void setClusterId(String clusterId) {
+				this.clusterId = clusterId;
+			}
+
+			public String getRootPath() {
+				return this.rootPath;
+			}
+
+			public void setRootPath(String rootPath) {
+				this.rootPath = rootPath;
+			}
+
+			public Duration getSessionTimeout() {
+				return this.sessionTimeout;
+			}
+
+			public void setSessionTimeout(Duration sessionTimeout) {
+				this.sessionTimeout = sessionTimeout;
+			}
+
+			public Duration getConnectionTimeout() {
+				return this.connectionTimeout;
+			}
+
+			public void setConnectionTimeout(Duration connectionTimeout) {
+				this.connectionTimeout = connectionTimeout;
+			}
+
+			public Duration getRetryBaseSleep() {
+				return this.retryBaseSleep;
+			}
+
+			public void setRetryBaseSleep(Duration retryBaseSleep) {
+				this.retryBaseSleep = retryBaseSleep;
+			}
+
+			public int getMaxRetries() {
+				return this.maxRetries;
+			}
+
+			public void setMaxRetries(int maxRetries) {
+				this.maxRetries = maxRetries;
+			}
+
+			public boolean isTolerateSuspended() {
+				return this.tolerateSuspended;
+			}
+
+			public void setTolerateSuspended(boolean tolerateSuspended) {
+				this.tolerateSuspended = tolerateSuspended;
+			}
+
+			public String getDigestAuthentication() {
+				return this.digestAuthentication;
+			}
+
+			public void setDigestAuthentication(String digestAuthentication) {
+				this.digestAuthentication = digestAuthentication;
+			}
+
+			public Tls getTls() {
+				return this.tls;
+			}
+
+		}
+
+		/**
+		 * TLS to the ZooKeeper servers; on when a trust store is set.
+		 */
+		public static class Tls {
+
+			/**
+			 * Trust store (PKCS12 or JKS) with the certificate authority of the ZooKeeper
+			 * servers. Setting it turns TLS on.
+			 */
+			private String trustStore;
+
+			/**
+			 * Password of the trust store.
+			 */
+			private String trustStorePassword;
+
+			/**
+			 * Key store with this client's certificate and key, needed when the servers require
+			 * client certificates (ZooKeeper's default, ssl.clientAuth=need).
+			 */
+			private String keyStore;
+
+			/**
+			 * Password of the key store.
+			 */
+			private String keyStorePassword;
+
+			/**
+			 * Whether the servers' certificates must match their host names.
+			 */
+			private boolean hostnameVerification = true;
+
+			public String getTrustStore() {
+				return this.trustStore;
+			}
+
+			public void setTrustStore(String trustStore) {
+				this.trustStore = trustStore;
+			}
+
+			public String getTrustStorePassword() {
+				return this.trustStorePassword;
+			}
+
+			public void setTrustStorePassword(String trustStorePassword) {
+				this.trustStorePassword = trustStorePassword;
+			}
+
+			public String getKeyStore() {
+				return this.keyStore;
+			}
+
+			public void setKeyStore(String keyStore) {
+				this.keyStore = keyStore;
+			}
+
+			public String getKeyStorePassword() {
+				return this.keyStorePassword;
+			}
+
+			public void setKeyStorePassword(String keyStorePassword) {
+				this.keyStorePassword = keyStorePassword;
+			}
+
+			public boolean isHostnameVerification() {
+				return this.hostnameVerification;
+			}
+
+			public void setHostnameVerification(boolean hostnameVerification) {
+				this.hostnameVerification = hostnameVerification;
+			}
+
 		}
 
 	}

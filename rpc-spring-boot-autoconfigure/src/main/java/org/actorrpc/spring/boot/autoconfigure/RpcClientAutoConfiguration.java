@@ -5,6 +5,7 @@ import org.actorrpc.RpcObserver;
 import org.actorrpc.RpcService;
 import org.actorrpc.client.ReconnectingGateway;
 import org.actorrpc.spring.RpcClient;
+import org.actorrpc.spring.boot.autoconfigure.ha.LeaderFollowingClients;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.AutowiredAnnotationBeanPostProcessor;
@@ -43,8 +44,9 @@ public final class RpcClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RpcClients actorRpcClients(ActorRpcProperties properties, RpcService rpcService,
-			ObjectProvider<RpcObserver> observers) {
-		return new RpcClients(properties, rpcService, CompositeRpcObserver.of(observers.orderedStream().toList()));
+			ObjectProvider<RpcObserver> observers, ObjectProvider<LeaderFollowingClients> followers) {
+		return new RpcClients(properties, rpcService, CompositeRpcObserver.of(observers.orderedStream().toList()),
+				followers.getIfAvailable());
 	}
 
 }

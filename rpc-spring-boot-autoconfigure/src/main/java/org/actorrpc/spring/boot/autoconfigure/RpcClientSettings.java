@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.actorrpc.client.ClientSettings;
+import org.actorrpc.ha.ComponentIds;
 
 import org.springframework.util.StringUtils;
 
@@ -47,9 +48,42 @@ public final class RpcClientSettings {
 					"@RpcClient(\"" + name + "\") needs the address of its endpoint",
 					"Set " + prefix + ".address to the endpoint's address, for example "
 							+ "pekko://jobmaster@127.0.0.1:6123/user/rpc/jobmaster, or local:<endpoint-id> for an "
-							+ "endpoint of this application.");
+							+ "endpoint of this application; or set " + prefix + ".follow-leader to the id of a "
+							+ "leader-elected endpoint to call its current leader.");
 		}
 		validateAddress(address.property(), address.value());
+		return withTimeouts(own, defaults, name, address.value().trim());
+	}
+
+	/**
+	 * Returns the endpoint id the named client follows the leader of, as set by
+	 * {@code actorrpc.clients.<name>.follow-leader}.
+	 * @param properties the bound properties
+	 * @param name the client name
+	 * @return the endpoint id, or {@code null} when the client has a fixed address
+	 */
+	public static String followedLeader(ActorRpcProperties properties, String name) {
+		ActorRpcProperties.Client own = properties.getClients().get(name);
+		return (own != null && StringUtils.hasText(own.getFollowLeader())) ? own.getFollowLeader().trim() : null;
+	}
+
+	/**
+	 * Resolves the timeout and back-off of a client that follows a leader; its address is a
+	 * placeholder, replaced by each leader's address.
+	 * @param properties the bound properties
+	 * @param name the client name
+	 * @return the settings
+	 * @throws InvalidActorRpcPropertyException if a duration is not positive, or the maximum
+	 * back-off is shorter than the initial one
+	 */
+	public static ClientSettings resolveFollowing(ActorRpcProperties properties, String name) {
+		ActorRpcProperties.Client own = properties.getClients().get(name);
+		ActorRpcProperties.Client defaults = properties.getClients().get(DEFAULT_CLIENT);
+		return withTimeouts(own, defaults, name, "leader of '" + followedLeader(properties, name) + "'");
+	}
+
+	private static ClientSettings withTimeouts(ActorRpcProperties.Client own, ActorRpcProperties.Client defaults,
+			String name, String address) {
 		Duration timeout = positive(resolve(own, defaults, name, "timeout", ActorRpcProperties.Client::getTimeout),
 				ClientSettings.DEFAULT_TIMEOUT);
 		Resolved<Duration> initial = resolve(own, defaults, name, "initial-backoff",
@@ -62,7 +96,7 @@ public final class RpcClientSettings {
 					"it must not be shorter than " + initial.property() + " (" + initialBackoff + ")",
 					"Set " + max.property() + " to at least " + initialBackoff + ".");
 		}
-		return new ClientSettings(name, address.value().trim(), timeout, initialBackoff, maxBackoff, prefix);
+		return new ClientSettings(name, address, timeout, initialBackoff, maxBackoff, "actorrpc.clients." + name);
 	}
 
 	/**
@@ -107,12 +141,39 @@ public final class RpcClientSettings {
 	 */
 	static void validateEntry(String name, ActorRpcProperties.Client client) {
 		String prefix = "actorrpc.clients." + name;
+		if (client.getFollowLeader() != null) {
+			validateFollowLeader(name, client);
+		}
 		if (client.getAddress() != null) {
 			validateAddress(prefix + ".address", client.getAddress());
 		}
 		positive(new Resolved<>(prefix + ".timeout", client.getTimeout()), null);
 		positive(new Resolved<>(prefix + ".initial-backoff", client.getInitialBackoff()), null);
 		positive(new Resolved<>(prefix + ".max-backoff", client.getMaxBackoff()), null);
+	}
+
+	private static void validateFollowLeader(String name, ActorRpcProperties.Client client) {
+		String property = "actorrpc.clients." + name + ".follow-leader";
+		if (DEFAULT_CLIENT.equals(name)) {
+			throw new InvalidActorRpcPropertyException(property, client.getFollowLeader(),
+					"the \"default\" entry only supplies timeouts and back-off to the other clients",
+					"Set follow-leader on each client that follows a leader, for example "
+							+ "actorrpc.clients.jobmaster.follow-leader=jobmaster.");
+		}
+		if (client.getAddress() != null) {
+			throw new InvalidActorRpcPropertyException(property, client.getFollowLeader(),
+					"it excludes actorrpc.clients." + name + ".address (" + client.getAddress()
+							+ "): a client either calls a fixed address or follows the leader",
+					"Remove one of actorrpc.clients." + name + ".address and " + property + ".");
+		}
+		try {
+			ComponentIds.requireValid(client.getFollowLeader().trim());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidActorRpcPropertyException(property, client.getFollowLeader(),
+					"it is not an endpoint id: " + ex.getMessage(),
+					"Set " + property + " to the id of the leader-elected endpoint, for example jobmaster.");
+		}
 	}
 
 	private static <T> Resolved<T> resolve(ActorRpcProperties.Client own, ActorRpcProperties.Client defaults,

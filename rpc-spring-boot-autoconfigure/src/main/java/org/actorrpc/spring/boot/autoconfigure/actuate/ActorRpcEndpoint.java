@@ -8,6 +8,7 @@ import org.actorrpc.RpcMethodStats;
 import org.actorrpc.RpcService;
 import org.actorrpc.client.RpcClientView;
 import org.actorrpc.spring.boot.autoconfigure.RpcClients;
+import org.actorrpc.spring.boot.autoconfigure.ha.RpcLeadership;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -15,7 +16,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 /**
  * The read-only {@code actorrpc} Actuator endpoint: the service address, each endpoint's id,
  * gateways, state, mailbox depth, busy time, age of the oldest queued message and slowest
- * methods, and each client's name, address, state and last failure.
+ * methods, each client's name, address, state and last failure, and (with high availability) the
+ * leadership of each leader-elected endpoint and each followed leader.
  *
  * <p>Thread-safe; every read takes racy O(1) snapshots from the endpoint views.
  */
@@ -29,14 +31,28 @@ public class ActorRpcEndpoint {
 
 	private final RpcClients clients;
 
+	private final RpcLeadership leadership;
+
 	/**
 	 * Creates the endpoint.
 	 * @param rpcService the RPC service
 	 * @param clients the client registry, or {@code null} when client support is off
 	 */
 	public ActorRpcEndpoint(RpcService rpcService, RpcClients clients) {
+		this(rpcService, clients, null);
+	}
+
+	/**
+	 * Creates the endpoint with leadership state.
+	 * @param rpcService the RPC service
+	 * @param clients the client registry, or {@code null} when client support is off
+	 * @param leadership the application's leadership state, or {@code null} without high
+	 * availability
+	 */
+	public ActorRpcEndpoint(RpcService rpcService, RpcClients clients, RpcLeadership leadership) {
 		this.rpcService = rpcService;
 		this.clients = clients;
+		this.leadership = leadership;
 	}
 
 	/**
@@ -51,7 +67,7 @@ public class ActorRpcEndpoint {
 			.toList();
 		List<RpcClientView> clientViews = (this.clients != null) ? this.clients.getClientViews() : List.of();
 		return new ActorRpcDescriptor(new ServiceDescriptor(this.rpcService.getAddress(), this.rpcService.getPort()),
-				endpoints, clientViews);
+				endpoints, clientViews, (this.leadership != null) ? this.leadership.snapshot() : null);
 	}
 
 	private static EndpointDescriptor describe(RpcEndpointView view) {
@@ -79,9 +95,11 @@ public class ActorRpcEndpoint {
 	 * @param service the RPC service
 	 * @param endpoints the endpoints hosted by the service
 	 * @param clients the {@code @RpcClient} proxies
+	 * @param leadership the leader-elected endpoints and the followed leaders, or {@code null}
+	 * without high availability
 	 */
 	public record ActorRpcDescriptor(ServiceDescriptor service, List<EndpointDescriptor> endpoints,
-			List<RpcClientView> clients) {
+			List<RpcClientView> clients, RpcLeadership.Snapshot leadership) {
 	}
 
 	/**

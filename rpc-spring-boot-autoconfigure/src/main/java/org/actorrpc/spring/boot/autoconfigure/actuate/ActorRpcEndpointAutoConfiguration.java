@@ -4,6 +4,7 @@ import org.actorrpc.RpcService;
 import org.actorrpc.spring.boot.autoconfigure.RpcClientAutoConfiguration;
 import org.actorrpc.spring.boot.autoconfigure.RpcClients;
 import org.actorrpc.spring.boot.autoconfigure.RpcServiceAutoConfiguration;
+import org.actorrpc.spring.boot.autoconfigure.ha.RpcLeadership;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -27,8 +28,9 @@ public final class ActorRpcEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ActorRpcEndpoint actorRpcEndpoint(RpcService rpcService, ObjectProvider<RpcClients> clients) {
-		return new ActorRpcEndpoint(rpcService, clients.getIfAvailable());
+	ActorRpcEndpoint actorRpcEndpoint(RpcService rpcService, ObjectProvider<RpcClients> clients,
+			ObjectProvider<RpcLeadership> leadership) {
+		return new ActorRpcEndpoint(rpcService, clients.getIfAvailable(), leadership.getIfAvailable());
 	}
 
 }

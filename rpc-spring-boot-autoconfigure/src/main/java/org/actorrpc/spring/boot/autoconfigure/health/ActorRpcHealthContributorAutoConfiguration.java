@@ -2,6 +2,9 @@ package org.actorrpc.spring.boot.autoconfigure.health;
 
 import org.actorrpc.RpcService;
 import org.actorrpc.spring.boot.autoconfigure.RpcServiceAutoConfiguration;
+import org.actorrpc.spring.boot.autoconfigure.ha.RpcLeadership;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -24,8 +27,8 @@ public final class ActorRpcHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "actorrpcHealthIndicator")
-	ActorRpcHealthIndicator actorrpcHealthIndicator(RpcService rpcService) {
-		return new ActorRpcHealthIndicator(rpcService);
+	ActorRpcHealthIndicator actorrpcHealthIndicator(RpcService rpcService, ObjectProvider<RpcLeadership> leadership) {
+		return new ActorRpcHealthIndicator(rpcService, leadership.getIfAvailable());
 	}
 
 }

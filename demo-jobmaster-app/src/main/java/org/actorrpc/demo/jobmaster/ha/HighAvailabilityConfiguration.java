@@ -9,43 +9,34 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import org.actorrpc.ha.HighAvailabilityServices;
-import org.actorrpc.ha.StandaloneHighAvailabilityServices;
 import org.actorrpc.ha.zookeeper.ZooKeeperHaSettings;
 import org.actorrpc.ha.zookeeper.ZooKeeperHighAvailabilityServices;
 
 /**
- * The JobMaster's high-availability services and job store, from {@code demo.ha.*}: standalone
- * (nothing to run, nothing persisted) or ZooKeeper (election, retrieval, and a job store on its own
- * Curator client in the cluster's namespace, with checkpoint files under
- * {@code demo.ha.storage-dir}).
+ * The JobMaster's job store, matching the starter's high-availability services
+ * ({@code actorrpc.ha.mode}): with ZooKeeper, a store on a Curator client of its own in the same
+ * cluster namespace and with the same settings, checkpoint files under
+ * {@code demo.ha.storage-dir/<cluster-id>}; standalone, nothing is persisted.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HaProperties.class)
 class HighAvailabilityConfiguration {
 
-	@Bean(destroyMethod = "close")
-	HighAvailabilityServices highAvailabilityServices(HaProperties properties) {
-		if (properties.getMode() == HaProperties.Mode.NONE) {
-			return new StandaloneHighAvailabilityServices();
-		}
-		return new ZooKeeperHighAvailabilityServices(settings(properties));
-	}
-
 	@Bean
 	JobStoreFactory jobStoreFactory(HaProperties properties, JobStoreClient client) {
-		if (properties.getMode() == HaProperties.Mode.NONE) {
+		if (client.curator() == null) {
 			return (session) -> new StandaloneJobStore();
 		}
 		return (session) -> new ZooKeeperJobStore(client.curator(), ClusterLeadership.COMPONENT_ID, session,
-				properties.getStorageDir().resolve(properties.getClusterId()).toAbsolutePath());
+				properties.getStorageDir().resolve(client.clusterId()).toAbsolutePath());
 	}
 
 	@Bean(destroyMethod = "close")
-	JobStoreClient jobStoreClient(HaProperties properties) {
-		if (properties.getMode() == HaProperties.Mode.NONE) {
-			return new JobStoreClient(null);
+	JobStoreClient jobStoreClient(HighAvailabilityServices highAvailability) {
+		if (!(highAvailability instanceof ZooKeeperHighAvailabilityServices zooKeeper)) {
+			return new JobStoreClient(null, null);
 		}
-		ZooKeeperHaSettings settings = settings(properties);
+		ZooKeeperHaSettings settings = zooKeeper.settings();
 		CuratorFramework curator = CuratorFrameworkFactory.builder()
 			.connectString(settings.connectString())
 			.namespace(settings.namespace())
@@ -54,25 +45,15 @@ class HighAvailabilityConfiguration {
 			.retryPolicy(new ExponentialBackoffRetry((int) settings.retryBaseSleep().toMillis(), settings.maxRetries()))
 			.build();
 		curator.start();
-		return new JobStoreClient(curator);
+		return new JobStoreClient(curator, settings.clusterId());
 	}
 
-	private static ZooKeeperHaSettings settings(HaProperties properties) {
-		if (properties.getZookeeperQuorum() == null || properties.getZookeeperQuorum().isBlank()) {
-			throw new IllegalArgumentException(
-					"demo.ha.zookeeper-quorum is required with demo.ha.mode=zookeeper (for example 127.0.0.1:2181)");
-		}
-		return ZooKeeperHaSettings.builder()
-			.connectString(properties.getZookeeperQuorum())
-			.clusterId(properties.getClusterId())
-			.sessionTimeout(properties.getSessionTimeout())
-			.connectionTimeout(properties.getSessionTimeout())
-			.retryBaseSleep(java.time.Duration.ofMillis(200))
-			.build();
-	}
-
-	/** The job store's Curator client (none without high availability); closed with the context. */
-	record JobStoreClient(CuratorFramework curator) implements AutoCloseable {
+	/**
+	 * The job store's Curator client (none without ZooKeeper); closed with the context.
+	 * @param curator the client or null
+	 * @param clusterId the cluster id or null
+	 */
+	record JobStoreClient(CuratorFramework curator, String clusterId) implements AutoCloseable {
 
 		@Override
 		public void close() {

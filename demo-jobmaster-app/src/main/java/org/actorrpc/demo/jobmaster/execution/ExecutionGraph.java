@@ -119,20 +119,6 @@ public final class ExecutionGraph {
 	}
 
 	/**
-	 * Records a newly completed checkpoint: a subtask deployed again after a failure resumes from
-	 * its snapshot in it.
-	 * @param states the snapshot of every subtask that acknowledged the checkpoint
-	 */
-	public void checkpointCompleted(Map<Integer, TaskStateSnapshot> states) {
-		this.mainThreadCheck.run();
-		states.forEach((subtask, state) -> {
-			if (subtask < this.vertices.size()) {
-				this.vertices.get(subtask).restoreFrom(state);
-			}
-		});
-	}
-
-	/**
 	 * Returns the state the deployment of an attempt resumes from.
 	 * @param executionId the attempt
 	 * @return its subtask's snapshot in the latest completed checkpoint, or {@code null} to start

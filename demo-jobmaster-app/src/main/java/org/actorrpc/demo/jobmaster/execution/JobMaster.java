@@ -144,7 +144,6 @@ public class JobMaster extends FencedRpcEndpoint<LeaderId> implements JobMasterG
 				(checkpointId, timestamp, tasks) -> sendCheckpointTriggers(jobGraph.jobId(), checkpointId, timestamp,
 						tasks));
 		coordinator.onCompletion((checkpointId, triggeredAt, completedAt, states) -> {
-			graph.checkpointCompleted(states);
 			this.jobStore.addCheckpoint(new CompletedCheckpoint(jobGraph.jobId(), checkpointId, triggeredAt, completedAt,
 					states, graph.getFinishedSubtasks()));
 		});

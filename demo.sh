@@ -12,6 +12,9 @@
 #   DEMO_PARALLELISM=4        subtasks of the submitted job
 #   DEMO_TASK_DURATION_MS=20000  simulated work per subtask
 #   DEMO_SKIP_BUILD=1         use the jars already built
+#   DEMO_HA=1                 high availability: a ZooKeeper server JVM and a second (standby) JobMaster on
+#                             HTTP port DEMO_HTTP_PORT+10 (default 8091); kill -9 the leader and the standby takes over
+#   DEMO_HA_SESSION_TIMEOUT=5s  ZooKeeper session timeout with DEMO_HA=1 (bounds the failover time)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -24,6 +27,17 @@ RUN_DIR="demo-run"
 JM_JAR="demo-jobmaster-app/target/demo-jobmaster-app-0.1.0-SNAPSHOT-exec.jar"
 TM_JAR="demo-taskmanager-app/target/demo-taskmanager-app-0.1.0-SNAPSHOT-exec.jar"
 STARTUP_TIMEOUT=180
+HA="${DEMO_HA:-0}"
+HA_SESSION_TIMEOUT="${DEMO_HA_SESSION_TIMEOUT:-5s}"
+STANDBY_HTTP_PORT=$((HTTP_PORT + 10))
+if [ "$HA" != "0" ] && [ "$HA" != "1" ]; then
+	echo "demo.sh: DEMO_HA must be 0 or 1, got '$HA'" >&2
+	exit 2
+fi
+if ! [[ "$HA_SESSION_TIMEOUT" =~ ^[0-9]+(ms|s)$ ]]; then
+	echo "demo.sh: DEMO_HA_SESSION_TIMEOUT must be like 5s or 2500ms, got '$HA_SESSION_TIMEOUT'" >&2
+	exit 2
+fi
 
 for number in "$DURATION" "$HTTP_PORT" "$PARALLELISM" "$TASK_DURATION_MS" $TM_HTTP_PORTS; do
 	if ! [[ "$number" =~ ^[0-9]+$ ]]; then
@@ -56,11 +70,15 @@ cleanup() {
 	if [ "${#PIDS[@]}" -gt 0 ]; then
 		echo
 		echo "Stopping ${#PIDS[@]} processes: ${PIDS[*]}"
-		# TaskManagers first, so that each can still tell the JobMaster's ResourceManager it leaves.
-		if [ "${#PIDS[@]}" -gt 1 ]; then
-			stop_gracefully "${PIDS[@]:1}"
+		# TaskManagers first, so that each can still tell the JobMaster's ResourceManager it leaves;
+		# ZooKeeper (with DEMO_HA=1, started first) last.
+		local first=0
+		[ -n "${ZK_PID:-}" ] && first=1
+		if [ "${#PIDS[@]}" -gt $((first + 1)) ]; then
+			stop_gracefully "${PIDS[@]:$((first + 1))}"
 		fi
-		stop_gracefully "${PIDS[0]}"
+		stop_gracefully "${PIDS[$first]}"
+		[ -n "${ZK_PID:-}" ] && stop_gracefully "$ZK_PID"
 		for pid in "${PIDS[@]}"; do
 			kill -9 "$pid" 2>/dev/null || true
 		done
@@ -82,9 +100,10 @@ for jar in "$JM_JAR" "$TM_JAR"; do
 done
 
 mkdir -p "$RUN_DIR"
-rm -f "$RUN_DIR"/*.log "$RUN_DIR"/jobmaster.ports
+rm -f "$RUN_DIR"/*.log "$RUN_DIR"/*.ports
 JAVA_OPTS=(-Xmx384m -XX:TieredStopAtLevel=1)
 BASE="http://127.0.0.1:$HTTP_PORT"
+HA_ARGS=()
 
 LOGS=()
 # Waits until "$2" (a command) succeeds, at most STARTUP_TIMEOUT seconds; fails as soon as one of
@@ -106,21 +125,63 @@ wait_for() {
 	exit 1
 }
 
+if [ "$HA" = "1" ]; then
+	# A fresh ZooKeeper (port 0, the server writes the port it bound) and job store per run.
+	rm -rf "$RUN_DIR/zookeeper" "$RUN_DIR/ha-store"
+	mkdir -p "$RUN_DIR/zookeeper"
+	cat >"$RUN_DIR/zoo.cfg" <<ZOOCFG
+# The demo's single ZooKeeper server; see the README for a 3-server ensemble.
+tickTime=200
+dataDir=$PWD/$RUN_DIR/zookeeper
+clientPortAddress=127.0.0.1
+clientPort=0
+minSessionTimeout=400
+maxSessionTimeout=20000
+admin.enableServer=false
+ZOOCFG
+	echo "Starting ZooKeeper (data in $RUN_DIR/zookeeper)..."
+	java -Xmx128m -XX:TieredStopAtLevel=1 -Dloader.main=org.actorrpc.demo.jobmaster.zookeeper.DemoZooKeeperServer \
+		-cp "$JM_JAR" org.springframework.boot.loader.launch.PropertiesLauncher "$RUN_DIR/zoo.cfg" \
+		"$RUN_DIR/zookeeper.ports" >"$RUN_DIR/zookeeper.log" 2>&1 &
+	ZK_PID=$!
+	PIDS+=("$ZK_PID")
+	LOGS+=("$RUN_DIR/zookeeper.log")
+	wait_for "ZooKeeper startup" "[ -f '$RUN_DIR/zookeeper.ports' ]"
+	ZK_CONNECT="127.0.0.1:$(grep '^zookeeper.port=' "$RUN_DIR/zookeeper.ports" | cut -d= -f2-)"
+	echo "ZooKeeper up: $ZK_CONNECT (pid $ZK_PID)"
+	HA_ARGS=(--actorrpc.ha.mode=zookeeper --actorrpc.ha.zookeeper.connect-string="$ZK_CONNECT"
+		--actorrpc.ha.zookeeper.session-timeout="$HA_SESSION_TIMEOUT"
+		--actorrpc.ha.zookeeper.connection-timeout="$HA_SESSION_TIMEOUT")
+fi
+
+# Starts JobMaster <name> on HTTP port <port>.
+start_jobmaster() {
+	java "${JAVA_OPTS[@]}" -jar "$JM_JAR" --server.port="$2" --actorrpc.port=0 \
+		--demo.cluster.ports-file="$RUN_DIR/$1.ports" --demo.ha.storage-dir="$RUN_DIR/ha-store" "${HA_ARGS[@]}" \
+		>"$RUN_DIR/$1.log" 2>&1 &
+	PIDS+=("$!")
+	LOGS+=("$RUN_DIR/$1.log")
+}
+
 echo "Starting the JobMaster (HTTP $HTTP_PORT)..."
-java "${JAVA_OPTS[@]}" -jar "$JM_JAR" --server.port="$HTTP_PORT" --actorrpc.port=0 \
-	--demo.cluster.ports-file="$RUN_DIR/jobmaster.ports" >"$RUN_DIR/jobmaster.log" 2>&1 &
+start_jobmaster jobmaster "$HTTP_PORT"
 JM_PID=$!
-PIDS+=("$JM_PID")
-LOGS+=("$RUN_DIR/jobmaster.log")
 wait_for "JobMaster startup" "[ -f '$RUN_DIR/jobmaster.ports' ]"
 RPC_ADDRESS="$(grep '^rpc.address=' "$RUN_DIR/jobmaster.ports" | cut -d= -f2-)"
 echo "JobMaster up: RPC $RPC_ADDRESS (pid $JM_PID)"
+if [ "$HA" = "1" ]; then
+	echo "Starting the standby JobMaster (HTTP $STANDBY_HTTP_PORT)..."
+	start_jobmaster jobmaster-standby "$STANDBY_HTTP_PORT"
+	STANDBY_PID=$!
+	wait_for "standby JobMaster startup" "[ -f '$RUN_DIR/jobmaster-standby.ports' ]"
+	echo "Standby JobMaster up (pid $STANDBY_PID)"
+fi
 
 # The command line of TaskManager tm-<number> (into TM_COMMAND); printed below too, so that one can
 # be restarted by hand.
 tm_command() {
 	TM_COMMAND=(java "${JAVA_OPTS[@]}" -jar "$TM_JAR" --server.port="$2" --demo.taskmanager.resource-id="tm-$1"
-		--demo.taskmanager.cluster-address="$RPC_ADDRESS")
+		--demo.taskmanager.cluster-address="$RPC_ADDRESS" "${HA_ARGS[@]}")
 }
 
 TM_COUNT=0
@@ -158,6 +219,11 @@ echo "  Restart tm-1 by hand (same resource id: it registers again):"
 tm_command 1 "${TM_PORTS[0]}"
 echo "              $(printf '%q ' "${TM_COMMAND[@]}")>>$RUN_DIR/tm-1.log 2>&1 &"
 echo "  More jobs:  the dashboard's form, or the curl command above; every job's progress is shown below."
+if [ "$HA" = "1" ]; then
+	echo "  HA:         ZooKeeper $ZK_CONNECT, session timeout $HA_SESSION_TIMEOUT; standby dashboard http://127.0.0.1:$STANDBY_HTTP_PORT/"
+	echo "              kill -9 $JM_PID   (the leader crashes: the standby takes over, the job continues from its last checkpoint)"
+	echo "              who leads: curl $BASE/cluster   curl http://127.0.0.1:$STANDBY_HTTP_PORT/cluster"
+fi
 echo
 if [ "$DURATION" -gt 0 ]; then
 	echo "Running for ${DURATION}s (DEMO_DURATION)."
@@ -192,6 +258,9 @@ UNREACHABLE=0
 JOB_STATUS="UNKNOWN"
 while :; do
 	ELAPSED=$((SECONDS - START))
+	if [ "$HA" = "1" ] && ! kill -0 "$JM_PID" 2>/dev/null; then
+		BASE="http://127.0.0.1:$STANDBY_HTTP_PORT"
+	fi
 	if JOBS="$(curl -fs "$BASE/jobs")"; then
 		UNREACHABLE=0
 		for job in $({ printf '%s' "$JOBS" | grep -o '"jobId":"[^"]*"' || true; } | cut -d'"' -f4); do

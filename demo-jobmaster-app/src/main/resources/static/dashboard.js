@@ -76,10 +76,14 @@ function fillTable(selector, rows) {
 // ---------------------------------------------------------------------------------------------
 
 async function refreshCluster() {
-	const [cluster, jobs, taskManagers] = await Promise.all([getJson('cluster'), getJson('jobs'),
-		getJson('taskmanagers')]);
-	$('#cluster').textContent = 'leader session ' + cluster.leaderId.substring(0, 8) + ' · JobMaster at '
-		+ cluster.jobMasterAddress;
+	// Who leads first: during a failover the job queries fail, but this line still says what goes on.
+	const cluster = await getJson('cluster');
+	const leader = cluster.leaderId ? 'leader ' + cluster.jobMasterAddress + ' (session ' + cluster.leaderId.substring(0, 8)
+		+ ')' : 'no leader at the moment (failover in progress)';
+	const role = { LEADER: 'this JobMaster leads', STANDBY: 'this JobMaster is the standby', NO_LEADER: 'this JobMaster is not leading' };
+	$('#cluster').textContent = (role[cluster.role] || cluster.role) + ' · ' + leader;
+	$('#cluster').dataset.role = cluster.role;
+	const [jobs, taskManagers] = await Promise.all([getJson('jobs'), getJson('taskmanagers')]);
 	if (!state.selectedJob && jobs.length > 0) {
 		state.selectedJob = jobs[jobs.length - 1].jobId;
 	}

@@ -15,10 +15,12 @@ import java.util.List;
  * @param redeployments how many task attempts were redeployed after a failure
  * @param tasks the current attempt of every subtask, by subtask index
  * @param checkpoints the most recent checkpoints, oldest first
+ * @param restoredCheckpointId the completed checkpoint the job was restored from when a new leader
+ * took it over, or 0 when it was never restored
  */
 public record JobDetails(String jobId, String name, JobStatus status, int parallelism, long taskDurationMillis,
 		long submittedAtMillis, long finishedAtMillis, int redeployments, List<TaskDetails> tasks,
-		List<CheckpointDetails> checkpoints) {
+		List<CheckpointDetails> checkpoints, long restoredCheckpointId) {
 
 	/**
 	 * Copies the lists.
@@ -26,6 +28,26 @@ public record JobDetails(String jobId, String name, JobStatus status, int parall
 	public JobDetails {
 		tasks = List.copyOf(tasks);
 		checkpoints = List.copyOf(checkpoints);
+	}
+
+	/**
+	 * Creates the details of a job that was never restored from a checkpoint.
+	 * @param jobId the job id
+	 * @param name the name
+	 * @param status the status
+	 * @param parallelism the parallelism
+	 * @param taskDurationMillis work per subtask
+	 * @param submittedAtMillis submission time
+	 * @param finishedAtMillis end time or 0
+	 * @param redeployments redeployed attempts
+	 * @param tasks the tasks
+	 * @param checkpoints the checkpoints
+	 */
+	public JobDetails(String jobId, String name, JobStatus status, int parallelism, long taskDurationMillis,
+			long submittedAtMillis, long finishedAtMillis, int redeployments, List<TaskDetails> tasks,
+			List<CheckpointDetails> checkpoints) {
+		this(jobId, name, status, parallelism, taskDurationMillis, submittedAtMillis, finishedAtMillis, redeployments,
+				tasks, checkpoints, 0);
 	}
 
 }

@@ -5,11 +5,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Fencing token of the cluster's leader session: the JobMaster app draws a new one each time it
- * starts, and its fenced endpoints (JobMaster, ResourceManager) reject messages carrying any other.
- * TaskManagers learn it from the {@link LeaderRetrievalGateway} and register again under it.
+ * Fencing token of the cluster's leader session: the leader session id a JobMaster process is
+ * granted by the leader election (a fresh random one per grant with ZooKeeper; the fixed all-zero
+ * id without high availability). Its fenced endpoints (JobMaster, ResourceManager) reject messages
+ * carrying any other. TaskManagers learn it through leader retrieval and register again under it.
  *
- * @param value the token value, a random UUID
+ * @param value the token value, the leader session id
  */
 public record LeaderId(UUID value) implements Serializable {
 

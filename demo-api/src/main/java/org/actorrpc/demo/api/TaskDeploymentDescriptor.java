@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param durationMillis how long the simulated work runs, in milliseconds
  * @param leaderId the leader session of the JobMaster that deploys the task; a TaskManager
  * registered under another session refuses it
+ * @param restoredState the subtask's state in the checkpoint the job was restored from, from which
+ * the task resumes; {@code null} for a fresh start
  */
 public record TaskDeploymentDescriptor(ExecutionAttemptId executionId, String jobName, String slotId,
-		long durationMillis, LeaderId leaderId) {
+		long durationMillis, LeaderId leaderId, TaskStateSnapshot restoredState) {
 
 	/**
 	 * Checks the components.
@@ -27,6 +29,19 @@ public record TaskDeploymentDescriptor(ExecutionAttemptId executionId, String jo
 		if (durationMillis <= 0) {
 			throw new IllegalArgumentException("durationMillis must be > 0, got " + durationMillis);
 		}
+	}
+
+	/**
+	 * Creates the descriptor of a task that starts from scratch.
+	 * @param executionId the execution attempt
+	 * @param jobName the job's name
+	 * @param slotId the slot
+	 * @param durationMillis the simulated work
+	 * @param leaderId the deploying leader session
+	 */
+	public TaskDeploymentDescriptor(ExecutionAttemptId executionId, String jobName, String slotId, long durationMillis,
+			LeaderId leaderId) {
+		this(executionId, jobName, slotId, durationMillis, leaderId, null);
 	}
 
 }

@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.actorrpc.demo.api.LeaderId;
 
 /**
- * The leader session this JobMaster process runs: the fencing token of its JobMaster and
- * ResourceManager endpoints. Immutable.
+ * A leader session of this JobMaster process, one per leadership grant: the fencing token of the
+ * JobMaster and ResourceManager endpoints serving it. Immutable.
  *
  * @param leaderId the fencing token
  */

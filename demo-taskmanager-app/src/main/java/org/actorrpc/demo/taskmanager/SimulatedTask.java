@@ -9,12 +9,15 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.actorrpc.demo.api.ExecutionAttemptId;
 import org.actorrpc.demo.api.ExecutionState;
+import org.actorrpc.demo.api.LeaderId;
 import org.actorrpc.demo.api.TaskDeploymentDescriptor;
 import org.actorrpc.demo.api.TaskStateSnapshot;
 
 /**
  * One deployed task: simulated work that "processes records" in small steps until its duration
- * has elapsed, takes a snapshot when a checkpoint is requested, and stops early when cancelled.
+ * has elapsed, takes a snapshot when a checkpoint is requested, and stops early when cancelled. A
+ * task restored from a checkpoint resumes from the snapshot's record count: only the work not
+ * covered by it remains.
  *
  * <p><b>Threading:</b> {@link #run()} runs on a worker thread of {@link TaskWorkers}, never on the
  * TaskExecutor's main thread. {@link #triggerCheckpoint} and {@link #cancel()} are called from the
@@ -50,6 +53,20 @@ final class SimulatedTask implements Runnable {
 		this.slotIndex = slotIndex;
 		this.step = Objects.requireNonNull(step, "step");
 		this.listener = Objects.requireNonNull(listener, "listener");
+		if (deployment.restoredState() != null) {
+			this.recordsProcessed = deployment.restoredState().recordsProcessed();
+		}
+	}
+
+	LeaderId leaderId() {
+		return this.deployment.leaderId();
+	}
+
+	/** The work left: the duration minus the steps the restored record count stands for. */
+	private long remainingNanos() {
+		long total = TimeUnit.MILLISECONDS.toNanos(this.deployment.durationMillis());
+		long done = (this.recordsProcessed / RECORDS_PER_STEP) * this.step.toNanos();
+		return Math.max(Math.min(total, this.step.toNanos()), total - done);
 	}
 
 	ExecutionAttemptId executionId() {
@@ -85,7 +102,7 @@ final class SimulatedTask implements Runnable {
 
 	@Override
 	public void run() {
-		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(this.deployment.durationMillis());
+		long deadline = System.nanoTime() + remainingNanos();
 		this.running = true;
 		ExecutionState finalState = ExecutionState.FINISHED;
 		String failureCause = null;

@@ -15,16 +15,14 @@ import org.springframework.core.env.Environment;
 import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcEndpointView;
 import org.actorrpc.RpcService;
-import org.actorrpc.client.FencedRpcClient;
 import org.actorrpc.demo.api.Acknowledge;
 import org.actorrpc.demo.api.ExecutionAttemptId;
 import org.actorrpc.demo.api.ExecutionState;
 import org.actorrpc.demo.api.HeartbeatPayload;
 import org.actorrpc.demo.api.HeartbeatResponse;
 import org.actorrpc.demo.api.JobMasterGateway;
+import org.actorrpc.demo.api.LeaderAddresses;
 import org.actorrpc.demo.api.LeaderId;
-import org.actorrpc.demo.api.LeaderInfo;
-import org.actorrpc.demo.api.LeaderRetrievalGateway;
 import org.actorrpc.demo.api.RegistrationResponse;
 import org.actorrpc.demo.api.ResourceManagerGateway;
 import org.actorrpc.demo.api.SlotOffer;
@@ -34,27 +32,35 @@ import org.actorrpc.demo.api.TaskExecutorGateway;
 import org.actorrpc.demo.api.TaskExecutorRegistration;
 import org.actorrpc.demo.api.TaskStateSnapshot;
 import org.actorrpc.exceptions.FencingTokenException;
-import org.actorrpc.spring.RpcClient;
+import org.actorrpc.ha.HighAvailabilityServices;
+import org.actorrpc.ha.LeaderInformation;
+import org.actorrpc.ha.LeaderRetrievalListener;
+import org.actorrpc.ha.LeaderRetrievalService;
 import org.actorrpc.spring.RpcEndpointComponent;
 
 /**
- * The TaskManager's TaskExecutor endpoint. It asks the leader retrieval endpoint who leads,
- * registers at that leader's ResourceManager ({@code registerTaskExecutor}), offers its slots
+ * The TaskManager's TaskExecutor endpoint. It follows the cluster's leader through leader
+ * retrieval (ZooKeeper, or without high availability the configured JobMaster address), connects
+ * to that leader's ResourceManager and JobMaster with the leader's session id as fencing token,
+ * registers at the ResourceManager ({@code registerTaskExecutor}), offers its slots
  * ({@code requestSlot}) and sends heartbeats ({@code sendHeartbeat}); it runs the tasks the
  * JobMaster deploys ({@code submitTask}), reports their transitions
  * ({@code updateTaskExecutionState}), forwards checkpoint requests to them
  * ({@code triggerCheckpoint}, answered with {@code acknowledgeCheckpoint}) and cancels them
  * ({@code cancelTask}).
  *
- * <p>It registers again when the ResourceManager does not know it any more (it was declared
- * lost), when a call is refused for a stale fencing token (a new leader), or after
+ * <p>It registers again when a new leader is announced, when the ResourceManager does not know it
+ * any more (it was declared lost, or restarted), when a call is refused for a stale fencing token, or after
  * {@code demo.taskmanager.max-missed-heartbeats} unanswered heartbeats. Tasks of an earlier
  * registration are cancelled then, since the JobMaster already redeployed them. A graceful stop
  * (SIGTERM) disconnects from the ResourceManager ({@code disconnectTaskManager}) so that its tasks
  * are redeployed at once.
  *
+ * Reports and acknowledgements of tasks deployed by an earlier leader are not sent to a new one.
+ *
  * <p><b>Threading:</b> registration state and the {@link TaskSlotTable} live on the main thread;
- * answers of remote calls continue there through the main-thread executor. Task work runs on
+ * answers of remote calls and leader changes continue there through the main-thread executor. The
+ * current leader's token and JobMaster gateway are also read by worker threads (volatile). Task work runs on
  * {@link TaskWorkers} threads, which hand state changes back to the main thread and acknowledge
  * checkpoints themselves.
  */
@@ -64,6 +70,9 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 	/** Endpoint id, the last element of the TaskExecutor's address. */
 	public static final String ENDPOINT_ID = "taskexecutor";
 
+	/** The elected component whose leader (the JobMaster) TaskManagers follow. */
+	public static final String LEADER_COMPONENT_ID = "jobmaster";
+
 	private static final Logger logger = LoggerFactory.getLogger(TaskExecutor.class);
 
 	private final TaskManagerProperties properties;
@@ -72,11 +81,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
 	private final Environment environment;
 
-	private final LeaderRetrievalGateway leaderRetrieval;
-
-	private final ResourceManagerGateway resourceManager;
-
-	private final JobMasterGateway jobMaster;
+	private final HighAvailabilityServices highAvailability;
 
 	private final String resourceId;
 
@@ -84,7 +89,19 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
 	private final TaskListener taskListener = new WorkerCallbacks();
 
-	private LeaderId leaderId;
+	private LeaderRetrievalService leaderRetrieval;
+
+	/** The announced leader, or null. */
+	private LeaderInformation leader;
+
+	/** The announced leader's token; read by worker threads. */
+	private volatile LeaderId leaderId;
+
+	/** The leader's ResourceManager once connected, else null. */
+	private ResourceManagerGateway resourceManager;
+
+	/** The leader's JobMaster once connected, else null; read by worker threads. */
+	private volatile JobMasterGateway jobMaster;
 
 	private String registrationId;
 
@@ -98,21 +115,16 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 	 * @param properties TaskManager settings
 	 * @param workers the worker threads for tasks
 	 * @param environment to read the local HTTP port for the registration
-	 * @param leaderRetrieval who leads the cluster
-	 * @param resourceManager the leader's ResourceManager (fenced)
-	 * @param jobMaster the leader's JobMaster (fenced)
+	 * @param highAvailability leader retrieval of the cluster's leader (component
+	 * {@value #LEADER_COMPONENT_ID})
 	 */
 	public TaskExecutor(RpcService rpcService, TaskManagerProperties properties, TaskWorkers workers,
-			Environment environment, @RpcClient("leader") LeaderRetrievalGateway leaderRetrieval,
-			@RpcClient("resourcemanager") ResourceManagerGateway resourceManager,
-			@RpcClient("jobmaster") JobMasterGateway jobMaster) {
+			Environment environment, HighAvailabilityServices highAvailability) {
 		super(rpcService, ENDPOINT_ID);
 		this.properties = properties;
 		this.workers = workers;
 		this.environment = environment;
-		this.leaderRetrieval = leaderRetrieval;
-		this.resourceManager = resourceManager;
-		this.jobMaster = jobMaster;
+		this.highAvailability = highAvailability;
 		this.resourceId = properties.getResourceId();
 		this.slots = new TaskSlotTable(this.resourceId, properties.getNumberOfSlots(), this::validateRunsInMainThread);
 	}
@@ -121,8 +133,34 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 	protected void onStart() {
 		logger.info("TaskManager {} started at {} with {} slots", this.resourceId, getAddress(),
 				this.slots.numberOfSlots());
-		connectToResourceManager("start");
+		this.leaderRetrieval = this.highAvailability.createLeaderRetrievalService(LEADER_COMPONENT_ID);
+		this.leaderRetrieval.start(new LeaderFollower());
 		scheduleRunAsync(this::heartbeat, this.properties.getHeartbeatInterval());
+	}
+
+	private void onLeader(LeaderInformation newLeader) {
+		if (newLeader.equals(this.leader)) {
+			return;
+		}
+		LeaderId previous = this.leaderId;
+		this.leader = newLeader;
+		this.leaderId = new LeaderId(newLeader.sessionId());
+		this.resourceManager = null;
+		this.jobMaster = null;
+		logger.info("Leader {} (session {}){}", newLeader.address(), this.leaderId.shortString(),
+				(previous != null && !previous.equals(this.leaderId)) ? " replaces session " + previous.shortString() : "");
+		connectToResourceManager("new leader " + newLeader.address());
+	}
+
+	private void onNoLeader() {
+		if (this.leader == null) {
+			return;
+		}
+		logger.info("No leader at the moment (session {} ended); waiting for the next one", this.leaderId.shortString());
+		this.leader = null;
+		this.registrationId = null;
+		this.resourceManager = null;
+		this.jobMaster = null;
 	}
 
 	/**
@@ -133,6 +171,9 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 	 */
 	@Override
 	protected CompletableFuture<Void> onStop() {
+		if (this.leaderRetrieval != null) {
+			this.leaderRetrieval.stop();
+		}
 		CompletableFuture<Void> disconnected = disconnectFromResourceManager();
 		for (SimulatedTask task : this.slots.releaseAll()) {
 			task.cancel();
@@ -142,7 +183,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
 	private CompletableFuture<Void> disconnectFromResourceManager() {
 		String registration = this.registrationId;
-		if (registration == null) {
+		if (registration == null || this.resourceManager == null) {
 			return CompletableFuture.completedFuture(null);
 		}
 		this.registrationId = null;
@@ -216,20 +257,38 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 	// ------------------------------------------------------------------------
 
 	private void connectToResourceManager(String reason) {
-		if (this.connecting) {
+		if (this.connecting || this.leader == null) {
 			return;
 		}
 		this.connecting = true;
 		this.registrationId = null;
 		this.missedHeartbeats = 0;
-		logger.info("TaskManager {} registers at the ResourceManager ({})", this.resourceId, reason);
+		LeaderInformation target = this.leader;
+		LeaderId token = this.leaderId;
+		logger.info("TaskManager {} registers at the ResourceManager of {} ({})", this.resourceId, target.address(),
+				reason);
 		Executor mainThread = getMainThreadExecutor();
-		this.leaderRetrieval.getLeader()
+		RpcService rpcService = getRpcService();
+		// connected anew on every attempt: a connection to a leader that restarted at the same address is not reused
+		CompletableFuture<ResourceManagerGateway> rm = rpcService.connect(
+				LeaderAddresses.sibling(target.address(), "resourcemanager"), token, ResourceManagerGateway.class);
+		CompletableFuture<JobMasterGateway> jm = rpcService.connect(target.address(), token, JobMasterGateway.class);
+		rm.thenCombine(jm, (resourceManagerGateway, jobMasterGateway) -> {
+			if (target.equals(this.leader)) {
+				this.resourceManager = resourceManagerGateway;
+				this.jobMaster = jobMasterGateway;
+			}
+			return resourceManagerGateway;
+		})
 			.thenComposeAsync(this::registerAt, mainThread)
-			.thenComposeAsync(this::offerSlots, mainThread)
+			.thenComposeAsync((response) -> offerSlots(rm.join(), response), mainThread)
 			.whenCompleteAsync((registered, failure) -> {
 				this.connecting = false;
-				if (failure != null) {
+				if (!target.equals(this.leader)) {
+					// the leader changed meanwhile: register at the new one
+					connectToResourceManager("the leader changed while registering");
+				}
+				else if (failure != null) {
 					this.registrationId = null;
 					logger.warn("TaskManager {} could not register ({}); retrying in {} ms", this.resourceId,
 							rootMessage(failure), this.properties.getRegistrationRetryDelay().toMillis());
@@ -239,21 +298,14 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 				else {
 					this.registrationId = registered;
 					logger.info("TaskManager {} registered under leader {} (registration {})", this.resourceId,
-							this.leaderId.shortString(), registered);
+							token.shortString(), registered);
 				}
 			}, mainThread);
 	}
 
-	private CompletableFuture<RegistrationResponse> registerAt(LeaderInfo leader) {
-		if (!leader.leaderId().equals(this.leaderId)) {
-			if (this.leaderId != null) {
-				logger.info("New leader {} replaces {}", leader.leaderId().shortString(), this.leaderId.shortString());
-			}
-			this.leaderId = leader.leaderId();
-			fenced(this.resourceManager).updateFencingToken(this.leaderId);
-			fenced(this.jobMaster).updateFencingToken(this.leaderId);
-		}
-		// Whatever ran under an earlier registration was failed and redeployed by the JobMaster.
+	private CompletableFuture<RegistrationResponse> registerAt(ResourceManagerGateway rm) {
+		// Whatever ran under an earlier registration was failed and redeployed by the JobMaster (or
+		// is restored from a checkpoint by a new leader).
 		List<SimulatedTask> orphans = this.slots.releaseAll();
 		for (SimulatedTask task : orphans) {
 			task.cancel();
@@ -261,17 +313,17 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 		if (!orphans.isEmpty()) {
 			logger.info("Cancelled {} tasks of the previous registration", orphans.size());
 		}
-		return this.resourceManager.registerTaskExecutor(new TaskExecutorRegistration(this.resourceId, getAddress(),
-				webUrl(), this.slots.numberOfSlots()));
+		return rm.registerTaskExecutor(new TaskExecutorRegistration(this.resourceId, getAddress(), webUrl(),
+				this.slots.numberOfSlots()));
 	}
 
-	private CompletableFuture<String> offerSlots(RegistrationResponse response) {
+	private CompletableFuture<String> offerSlots(ResourceManagerGateway rm, RegistrationResponse response) {
 		if (!response.accepted()) {
 			return CompletableFuture.failedFuture(new IllegalStateException("Registration refused: " + response.reason()));
 		}
 		List<CompletableFuture<Acknowledge>> offers = new ArrayList<>();
 		for (int i = 0; i < this.slots.numberOfSlots(); i++) {
-			offers.add(this.resourceManager.requestSlot(new SlotOffer(this.resourceId, response.registrationId(), i)));
+			offers.add(rm.requestSlot(new SlotOffer(this.resourceId, response.registrationId(), i)));
 		}
 		return CompletableFuture.allOf(offers.toArray(CompletableFuture[]::new))
 			.thenApply((done) -> response.registrationId());
@@ -279,7 +331,7 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
 	private void heartbeat() {
 		String registration = this.registrationId;
-		if (registration != null) {
+		if (registration != null && this.resourceManager != null) {
 			HeartbeatPayload payload = new HeartbeatPayload(this.resourceId, registration, this.slots.taskCount(),
 					mailboxDepth());
 			this.resourceManager.sendHeartbeat(payload)
@@ -312,20 +364,25 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 	// ------------------------------------------------------------------------
 
 	private void onTaskRunning(SimulatedTask task) {
-		if (this.slots.get(task.executionId()) == task) {
+		if (this.slots.get(task.executionId()) == task && task.leaderId().equals(this.leaderId)) {
 			report(task.executionId(), ExecutionState.RUNNING, null);
 		}
 	}
 
 	private void onTaskEnded(SimulatedTask task, ExecutionState finalState, String failureCause) {
-		if (this.slots.remove(task)) {
+		if (this.slots.remove(task) && task.leaderId().equals(this.leaderId)) {
 			report(task.executionId(), finalState, failureCause);
 			logger.info("Task {} {} after {} records", task.executionId(), finalState, task.recordsProcessed());
 		}
 	}
 
 	private void report(ExecutionAttemptId executionId, ExecutionState state, String failureCause) {
-		this.jobMaster.updateTaskExecutionState(new TaskExecutionState(executionId, this.resourceId, state, failureCause))
+		JobMasterGateway target = this.jobMaster;
+		if (target == null) {
+			logger.info("Not reporting {} of task {}: no leader's JobMaster is connected", state, executionId);
+			return;
+		}
+		target.updateTaskExecutionState(new TaskExecutionState(executionId, this.resourceId, state, failureCause))
 			.exceptionally((ex) -> {
 				logger.warn("Could not report {} of task {} to the JobMaster: {}", state, executionId, rootMessage(ex));
 				return null;
@@ -346,11 +403,6 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 		return (port != null) ? "http://" + getHostname() + ":" + port : "";
 	}
 
-	@SuppressWarnings("unchecked")
-	private static FencedRpcClient<LeaderId> fenced(Object gateway) {
-		return (FencedRpcClient<LeaderId>) gateway;
-	}
-
 	private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
@@ -368,6 +420,27 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
+	/** Leader changes go to the main thread; retrieval's thread. */
+	private final class LeaderFollower implements LeaderRetrievalListener {
+
+		@Override
+		public void notifyLeaderAddress(LeaderInformation leader) {
+			runAsync(() -> onLeader(leader));
+		}
+
+		@Override
+		public void notifyNoLeader() {
+			runAsync(TaskExecutor.this::onNoLeader);
+		}
+
+		@Override
+		public void handleError(Throwable error) {
+			logger.error("Leader retrieval failed; TaskManager {} keeps its last known leader", TaskExecutor.this.resourceId,
+					error);
+		}
+
+	}
+
 	/** Worker-thread callbacks of the tasks: state changes go to the main thread. */
 	private final class WorkerCallbacks implements TaskListener {
 
@@ -378,7 +451,11 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 
 		@Override
 		public void checkpointTaken(SimulatedTask task, long checkpointId, TaskStateSnapshot snapshot) {
-			TaskExecutor.this.jobMaster.acknowledgeCheckpoint(task.executionId(), checkpointId, snapshot);
+			JobMasterGateway target = TaskExecutor.this.jobMaster;
+			// a checkpoint of an earlier leader's task means nothing to the current one
+			if (target != null && task.leaderId().equals(TaskExecutor.this.leaderId)) {
+				target.acknowledgeCheckpoint(task.executionId(), checkpointId, snapshot);
+			}
 		}
 
 		@Override

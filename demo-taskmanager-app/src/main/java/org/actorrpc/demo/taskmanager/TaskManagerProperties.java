@@ -14,8 +14,8 @@ public class TaskManagerProperties {
 
 	/**
 	 * RPC address of the JobMaster process, without endpoint path, for example
-	 * {@code pekko://jobmaster@127.0.0.1:6123}. The {@code actorrpc.clients.*} addresses of the
-	 * leader, ResourceManager and JobMaster endpoints are derived from it.
+	 * {@code pekko://jobmaster@127.0.0.1:6123}: the leader without high availability (with
+	 * {@code actorrpc.ha.mode=zookeeper} the leader is found through ZooKeeper and this is unused).
 	 */
 	private String clusterAddress = "pekko://jobmaster@127.0.0.1:6123";
 

@@ -3,6 +3,7 @@ package org.actorrpc.demo.jobmaster.execution;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,10 @@ public final class CheckpointCoordinator {
 
 	private long nextCheckpointId = 1;
 
+	private CompletionListener completionListener = (checkpointId, triggeredAtMillis, completedAtMillis,
+			states) -> {
+	};
+
 	private boolean running;
 
 	/**
@@ -84,6 +89,26 @@ public final class CheckpointCoordinator {
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.runningTasks = Objects.requireNonNull(runningTasks, "runningTasks");
 		this.trigger = Objects.requireNonNull(trigger, "trigger");
+	}
+
+	/**
+	 * Sets who hears of every completed checkpoint (the JobMaster persists it for a successor).
+	 * @param listener called on the main thread when a checkpoint completes
+	 */
+	public void onCompletion(CompletionListener listener) {
+		this.mainThreadCheck.run();
+		this.completionListener = Objects.requireNonNull(listener, "listener");
+	}
+
+	/**
+	 * Takes over the job's checkpoint history from a previous leader: the checkpoint restored from
+	 * is listed as completed, and checkpoint ids continue after it.
+	 * @param restored the completed checkpoint the job restarts from
+	 */
+	public void restoredFrom(CheckpointDetails restored) {
+		this.mainThreadCheck.run();
+		this.nextCheckpointId = Math.max(this.nextCheckpointId, restored.checkpointId() + 1);
+		record(restored);
 	}
 
 	/**
@@ -159,6 +184,7 @@ public final class CheckpointCoordinator {
 		}
 		checkpoint.acknowledged++;
 		checkpoint.stateSizeBytes += snapshot.stateSizeBytes();
+		checkpoint.states.put(executionId.subtaskIndex(), snapshot);
 		return completeIfDone(checkpoint);
 	}
 
@@ -247,7 +273,10 @@ public final class CheckpointCoordinator {
 			return false;
 		}
 		this.pending.remove(checkpoint.checkpointId);
-		record(checkpoint.details(CheckpointStatus.COMPLETED, this.clock.getAsLong(), null));
+		long now = this.clock.getAsLong();
+		record(checkpoint.details(CheckpointStatus.COMPLETED, now, null));
+		this.completionListener.completed(checkpoint.checkpointId, checkpoint.triggeredAtMillis, now,
+				Map.copyOf(checkpoint.states));
 		return true;
 	}
 
@@ -271,6 +300,22 @@ public final class CheckpointCoordinator {
 		return duration;
 	}
 
+	/** Hears of completed checkpoints, on the main thread. */
+	@FunctionalInterface
+	public interface CompletionListener {
+
+		/**
+		 * A checkpoint completed.
+		 * @param checkpointId the checkpoint
+		 * @param triggeredAtMillis when it was triggered
+		 * @param completedAtMillis when it completed
+		 * @param states the snapshot of every subtask that acknowledged it, by subtask index
+		 */
+		void completed(long checkpointId, long triggeredAtMillis, long completedAtMillis,
+				Map<Integer, TaskStateSnapshot> states);
+
+	}
+
 	/** A checkpoint in progress. Main-thread confined like its coordinator. */
 	private static final class PendingCheckpoint {
 
@@ -287,6 +332,8 @@ public final class CheckpointCoordinator {
 		private int finishedWithoutAck;
 
 		private long stateSizeBytes;
+
+		private final Map<Integer, TaskStateSnapshot> states = new HashMap<>();
 
 		PendingCheckpoint(long checkpointId, long triggeredAtMillis, Set<ExecutionAttemptId> awaited) {
 			this.checkpointId = checkpointId;

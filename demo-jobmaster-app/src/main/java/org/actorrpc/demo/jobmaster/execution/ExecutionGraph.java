@@ -1,8 +1,11 @@
 package org.actorrpc.demo.jobmaster.execution;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 import org.actorrpc.demo.api.CheckpointDetails;
@@ -12,6 +15,8 @@ import org.actorrpc.demo.api.JobDetails;
 import org.actorrpc.demo.api.JobGraph;
 import org.actorrpc.demo.api.JobStatus;
 import org.actorrpc.demo.api.TaskDetails;
+import org.actorrpc.demo.api.TaskStateSnapshot;
+import org.actorrpc.demo.jobmaster.ha.CompletedCheckpoint;
 
 /**
  * The JobMaster's view of one job: every subtask's current execution attempt and its state, and
@@ -39,6 +44,8 @@ public final class ExecutionGraph {
 	private long finishedAtMillis;
 
 	private int redeployments;
+
+	private long restoredCheckpointId;
 
 	/**
 	 * Creates the graph of a job, every subtask in CREATED.
@@ -87,6 +94,55 @@ public final class ExecutionGraph {
 	public JobStatus getStatus() {
 		this.mainThreadCheck.run();
 		return this.status;
+	}
+
+	/**
+	 * Restores a job taken over from a previous leader: subtasks that had finished at the
+	 * checkpoint are FINISHED, the others resume from their snapshot in it when deployed. Call
+	 * before scheduling.
+	 * @param checkpoint the last completed checkpoint of the job
+	 */
+	public void restoreFrom(CompletedCheckpoint checkpoint) {
+		this.mainThreadCheck.run();
+		long now = this.clock.getAsLong();
+		for (ExecutionVertex vertex : this.vertices) {
+			int subtask = vertex.currentExecutionId().subtaskIndex();
+			if (checkpoint.finishedSubtasks().contains(subtask)) {
+				vertex.transitionTo(ExecutionState.FINISHED, now);
+			}
+			else {
+				vertex.restoreFrom(checkpoint.subtaskStates().get(subtask));
+			}
+		}
+		this.restoredCheckpointId = checkpoint.checkpointId();
+		checkJobTermination(now);
+	}
+
+	/**
+	 * Returns the state the deployment of an attempt resumes from.
+	 * @param executionId the attempt
+	 * @return its subtask's snapshot in the latest completed checkpoint, or {@code null} to start
+	 * from scratch
+	 */
+	public TaskStateSnapshot getRestoredState(ExecutionAttemptId executionId) {
+		this.mainThreadCheck.run();
+		ExecutionVertex vertex = currentVertex(executionId);
+		return (vertex != null) ? vertex.restoredState() : null;
+	}
+
+	/**
+	 * Returns the subtasks that have finished.
+	 * @return their indexes
+	 */
+	public Set<Integer> getFinishedSubtasks() {
+		this.mainThreadCheck.run();
+		Set<Integer> finished = new HashSet<>();
+		for (ExecutionVertex vertex : this.vertices) {
+			if (vertex.state() == ExecutionState.FINISHED) {
+				finished.add(vertex.currentExecutionId().subtaskIndex());
+			}
+		}
+		return finished;
 	}
 
 	/**
@@ -281,7 +337,8 @@ public final class ExecutionGraph {
 		}
 		return new JobDetails(this.jobGraph.jobId(), this.jobGraph.submission().name(), this.status,
 				this.jobGraph.submission().parallelism(), this.jobGraph.submission().taskDurationMillis(),
-				this.jobGraph.submittedAtMillis(), this.finishedAtMillis, this.redeployments, tasks, checkpoints);
+				this.jobGraph.submittedAtMillis(), this.finishedAtMillis, this.redeployments, tasks, checkpoints,
+				this.restoredCheckpointId);
 	}
 
 	private StateUpdateResult restartOrFailJob(ExecutionVertex vertex, long now) {

@@ -3,6 +3,7 @@ package org.actorrpc.demo.jobmaster.execution;
 import org.actorrpc.demo.api.ExecutionAttemptId;
 import org.actorrpc.demo.api.ExecutionState;
 import org.actorrpc.demo.api.TaskDetails;
+import org.actorrpc.demo.api.TaskStateSnapshot;
 
 /**
  * One subtask of a job and its current execution attempt. Mutable, owned by its
@@ -25,6 +26,8 @@ final class ExecutionVertex {
 	private long lastStateChangeMillis;
 
 	private String failureCause;
+
+	private TaskStateSnapshot restoredState;
 
 	ExecutionVertex(String jobId, int subtaskIndex, long now) {
 		this.jobId = jobId;
@@ -55,6 +58,15 @@ final class ExecutionVertex {
 	void transitionTo(ExecutionState newState, long now) {
 		this.state = newState;
 		this.lastStateChangeMillis = now;
+	}
+
+	/** The state the next deployment resumes from (the latest completed checkpoint's), or null. */
+	TaskStateSnapshot restoredState() {
+		return this.restoredState;
+	}
+
+	void restoreFrom(TaskStateSnapshot state) {
+		this.restoredState = state;
 	}
 
 	void assignSlot(String resourceId, String slotId) {

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.actorrpc.FencedRpcEndpoint;
 import org.actorrpc.RpcService;
 import org.actorrpc.demo.api.Acknowledge;
+import org.actorrpc.demo.api.CheckpointDetails;
+import org.actorrpc.demo.api.CheckpointStatus;
 import org.actorrpc.demo.api.ExecutionAttemptId;
 import org.actorrpc.demo.api.ExecutionState;
 import org.actorrpc.demo.api.JobDetails;
@@ -32,7 +34,9 @@ import org.actorrpc.demo.api.TaskStateSnapshot;
 import org.actorrpc.demo.api.UnknownJobException;
 import org.actorrpc.demo.jobmaster.ClusterProperties;
 import org.actorrpc.demo.jobmaster.LeaderSession;
-import org.actorrpc.spring.RpcEndpointComponent;
+import org.actorrpc.demo.jobmaster.ha.CompletedCheckpoint;
+import org.actorrpc.demo.jobmaster.ha.JobStoreWriter;
+import org.actorrpc.demo.jobmaster.ha.RecoveredJob;
 
 /**
  * The JobMaster endpoint: runs every submitted job's {@link ExecutionGraph} and
@@ -44,8 +48,13 @@ import org.actorrpc.spring.RpcEndpointComponent;
  * every future completed elsewhere (slot allocations, TaskManager answers) continues there through
  * {@link #getMainThreadExecutor()}. Hence plain {@link HashMap}s and no locks. Fenced with the
  * leader session's token.
+ *
+ * <p>One instance serves one leader session (its token is fixed): the
+ * {@link org.actorrpc.demo.jobmaster.ha.ClusterLeadership} starts it when this process is granted
+ * leadership, with the jobs recovered from the job store, and stops it when the leadership is
+ * revoked. Every completed checkpoint is persisted for a successor, and a job that ends is removed
+ * from the store.
  */
-@RpcEndpointComponent(JobMaster.ENDPOINT_ID)
 public class JobMaster extends FencedRpcEndpoint<LeaderId> implements JobMasterGateway {
 
 	/** Endpoint id, the last element of the JobMaster's address. */
@@ -66,17 +75,37 @@ public class JobMaster extends FencedRpcEndpoint<LeaderId> implements JobMasterG
 	/** Job ids with a scheduling retry pending. */
 	private final Set<String> retryPending = new HashSet<>();
 
+	private final JobStoreWriter jobStore;
+
+	private final List<RecoveredJob> recoveredJobs;
+
 	private CompletableFuture<ResourceManagerGateway> resourceManager;
 
 	/**
-	 * Creates the JobMaster.
+	 * Creates a JobMaster that persists nothing and recovers nothing.
 	 * @param rpcService the RPC service
 	 * @param leaderSession the leader session whose token fences this endpoint
 	 * @param properties cluster settings
 	 */
 	public JobMaster(RpcService rpcService, LeaderSession leaderSession, ClusterProperties properties) {
+		this(rpcService, leaderSession, properties, JobStoreWriter.standalone(), List.of());
+	}
+
+	/**
+	 * Creates the JobMaster of a leader session.
+	 * @param rpcService the RPC service
+	 * @param leaderSession the leader session whose token fences this endpoint
+	 * @param properties cluster settings
+	 * @param jobStore where completed checkpoints are persisted and ended jobs removed
+	 * @param recoveredJobs jobs taken over from a previous leader, run (from their last completed
+	 * checkpoint) once the endpoint starts
+	 */
+	public JobMaster(RpcService rpcService, LeaderSession leaderSession, ClusterProperties properties,
+			JobStoreWriter jobStore, List<RecoveredJob> recoveredJobs) {
 		super(rpcService, ENDPOINT_ID, leaderSession.leaderId());
 		this.properties = properties;
+		this.jobStore = jobStore;
+		this.recoveredJobs = List.copyOf(recoveredJobs);
 	}
 
 	@Override
@@ -84,6 +113,12 @@ public class JobMaster extends FencedRpcEndpoint<LeaderId> implements JobMasterG
 		String address = getRpcService().getEndpointAddress("resourcemanager");
 		this.resourceManager = getRpcService().connect(address, getFencingToken(), ResourceManagerGateway.class);
 		logger.info("JobMaster started at {} under leader session {}", getAddress(), getFencingToken());
+		for (RecoveredJob recovered : this.recoveredJobs) {
+			CompletedCheckpoint checkpoint = recovered.latestCheckpoint();
+			logger.info("Recovering job {} ({}) {}", recovered.jobGraph().jobId(), recovered.jobGraph().submission().name(),
+					(checkpoint != null) ? "from checkpoint " + checkpoint.checkpointId() : "from scratch: no completed checkpoint");
+			runJob(recovered.jobGraph(), checkpoint);
+		}
 	}
 
 	// ------------------------------------------------------------------------
@@ -96,6 +131,11 @@ public class JobMaster extends FencedRpcEndpoint<LeaderId> implements JobMasterG
 			return CompletableFuture.failedFuture(
 					new IllegalArgumentException("Job " + jobGraph.jobId() + " was already started"));
 		}
+		runJob(jobGraph, null);
+		return CompletableFuture.completedFuture(Acknowledge.INSTANCE);
+	}
+
+	private void runJob(JobGraph jobGraph, CompletedCheckpoint restoreFrom) {
 		LongSupplier clock = getClock()::millis;
 		ExecutionGraph graph = new ExecutionGraph(jobGraph, this.properties.getMaxAttemptsPerSubtask(),
 				this::validateRunsInMainThread, clock);
@@ -105,12 +145,29 @@ public class JobMaster extends FencedRpcEndpoint<LeaderId> implements JobMasterG
 				clock, graph::getRunningExecutions,
 				(checkpointId, timestamp, tasks) -> sendCheckpointTriggers(jobGraph.jobId(), checkpointId, timestamp,
 						tasks));
-		this.jobs.put(jobGraph.jobId(), new JobExecution(graph, coordinator));
+		coordinator.onCompletion((checkpointId, triggeredAt, completedAt, states) -> {
+			this.jobStore.addCheckpoint(new CompletedCheckpoint(jobGraph.jobId(), checkpointId, triggeredAt, completedAt,
+					states, graph.getFinishedSubtasks()));
+		});
+		if (restoreFrom != null) {
+			graph.restoreFrom(restoreFrom);
+			long stateSize = restoreFrom.subtaskStates().values().stream().mapToLong(TaskStateSnapshot::stateSizeBytes).sum();
+			coordinator.restoredFrom(new CheckpointDetails(restoreFrom.checkpointId(), CheckpointStatus.COMPLETED,
+					restoreFrom.triggeredAtMillis(), restoreFrom.completedAtMillis(), restoreFrom.subtaskStates().size(),
+					restoreFrom.subtaskStates().size(), stateSize, null));
+		}
+		JobExecution job = new JobExecution(graph, coordinator);
+		this.jobs.put(jobGraph.jobId(), job);
 		logger.info("Job {} ({}) starts with {} subtasks of {} ms", jobGraph.jobId(), jobGraph.submission().name(),
 				jobGraph.submission().parallelism(), jobGraph.submission().taskDurationMillis());
+		if (graph.getStatus().isGloballyTerminal()) {
+			// every subtask had finished at the restored checkpoint
+			logger.info("Job {} reached {}", jobGraph.jobId(), graph.getStatus());
+			this.jobStore.removeJob(jobGraph.jobId());
+			return;
+		}
 		coordinator.start();
 		scheduleTasks(jobGraph.jobId());
-		return CompletableFuture.completedFuture(Acknowledge.INSTANCE);
 	}
 
 	@Override
@@ -230,6 +287,7 @@ public class JobMaster extends FencedRpcEndpoint<LeaderId> implements JobMasterG
 			if (job.checkpoints().isRunning()) {
 				job.checkpoints().stop("Job reached " + status);
 				logger.info("Job {} reached {}", job.graph().getJobId(), status);
+				this.jobStore.removeJob(job.graph().getJobId());
 			}
 			return;
 		}
@@ -262,7 +320,8 @@ public class JobMaster extends FencedRpcEndpoint<LeaderId> implements JobMasterG
 		this.taskManagerAddresses.put(slot.resourceId(), slot.taskExecutorAddress());
 		TaskDeploymentDescriptor deployment = new TaskDeploymentDescriptor(executionId,
 				job.graph().getJobGraph().submission().name(), slot.slotId(),
-				job.graph().getJobGraph().submission().taskDurationMillis(), getFencingToken());
+				job.graph().getJobGraph().submission().taskDurationMillis(), getFencingToken(),
+				job.graph().getRestoredState(executionId));
 		taskExecutor(slot.resourceId()).thenCompose((gateway) -> gateway.submitTask(deployment))
 			.whenCompleteAsync((ack, deployFailure) -> {
 				if (deployFailure != null) {

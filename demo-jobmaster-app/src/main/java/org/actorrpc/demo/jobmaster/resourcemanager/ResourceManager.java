@@ -23,7 +23,6 @@ import org.actorrpc.demo.api.TaskExecutorRegistration;
 import org.actorrpc.demo.api.TaskManagerInfo;
 import org.actorrpc.demo.jobmaster.ClusterProperties;
 import org.actorrpc.demo.jobmaster.LeaderSession;
-import org.actorrpc.spring.RpcEndpointComponent;
 
 /**
  * The ResourceManager endpoint: registers TaskManagers ({@code registerTaskExecutor}), pools their
@@ -36,9 +35,10 @@ import org.actorrpc.spring.RpcEndpointComponent;
  * <p><b>Threading:</b> the {@link SlotPool} and the {@link HeartbeatMonitor} are confined to this
  * endpoint's main thread; the periodic heartbeat check runs there too ({@code scheduleRunAsync}).
  * Fenced with the leader session's token: a TaskManager still using an earlier leader's token is
- * refused and registers again.
+ * refused and registers again. One instance serves one leader session: the
+ * {@link org.actorrpc.demo.jobmaster.ha.ClusterLeadership} starts it on a grant and stops it on
+ * the revocation, so a new leader starts with no registrations and the TaskManagers register again.
  */
-@RpcEndpointComponent(ResourceManager.ENDPOINT_ID)
 public class ResourceManager extends FencedRpcEndpoint<LeaderId> implements ResourceManagerGateway {
 
 	/** Endpoint id, the last element of the ResourceManager's address. */

@@ -1,6 +1,7 @@
 package org.actorrpc.demo.jobmaster.web;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +17,8 @@ import org.actorrpc.demo.api.CheckpointDetails;
 import org.actorrpc.demo.api.JobDetails;
 import org.actorrpc.demo.api.JobOverview;
 import org.actorrpc.demo.api.TaskManagerInfo;
-import org.actorrpc.demo.jobmaster.LeaderSession;
 import org.actorrpc.demo.jobmaster.execution.JobMaster;
+import org.actorrpc.demo.jobmaster.ha.LeadershipStatus;
 
 /**
  * The cluster's REST API. Every request is answered by the Dispatcher endpoint (an RPC through
@@ -29,13 +30,13 @@ class JobsController {
 
 	private final DispatcherClient dispatcher;
 
-	private final LeaderSession leaderSession;
+	private final LeadershipStatus leadership;
 
 	private final RpcService rpcService;
 
-	JobsController(DispatcherClient dispatcher, LeaderSession leaderSession, RpcService rpcService) {
+	JobsController(DispatcherClient dispatcher, LeadershipStatus leadership, RpcService rpcService) {
 		this.dispatcher = dispatcher;
-		this.leaderSession = leaderSession;
+		this.leadership = leadership;
 		this.rpcService = rpcService;
 	}
 
@@ -71,10 +72,23 @@ class JobsController {
 		return this.dispatcher.await(this.dispatcher.gateway().listTaskManagers());
 	}
 
+	/**
+	 * Who leads: {@code role} is {@code LEADER} when this process leads, {@code STANDBY} when
+	 * another one does, {@code NO_LEADER} during a failover; {@code leaderId} and
+	 * {@code jobMasterAddress} are the leader's session id and JobMaster address ({@code null}
+	 * without a leader); {@code thisJobMaster} is the address this process serves on when it leads.
+	 * @return the leadership as this process sees it
+	 */
 	@GetMapping("/cluster")
 	Map<String, String> cluster() {
-		return Map.of("leaderId", this.leaderSession.leaderId().toString(), "jobMasterAddress",
-				this.rpcService.getEndpointAddress(JobMaster.ENDPOINT_ID));
+		LeadershipStatus.Snapshot status = this.leadership.snapshot();
+		String role = status.leading() ? "LEADER" : (status.leaderAddress() != null) ? "STANDBY" : "NO_LEADER";
+		Map<String, String> cluster = new LinkedHashMap<>();
+		cluster.put("role", role);
+		cluster.put("leaderId", (status.leaderSessionId() != null) ? status.leaderSessionId().toString() : null);
+		cluster.put("jobMasterAddress", status.leaderAddress());
+		cluster.put("thisJobMaster", this.rpcService.getEndpointAddress(JobMaster.ENDPOINT_ID));
+		return cluster;
 	}
 
 }

@@ -268,7 +268,7 @@ final class DemoCluster implements AutoCloseable {
 		return process;
 	}
 
-	private static Path jar(String property) {
+	static Path jar(String property) {
 		String value = System.getProperty(property);
 		if (value == null || value.isBlank() || value.startsWith("${")) {
 			throw new IllegalStateException("System property " + property + " is not set: run the end-to-end tests "

@@ -145,6 +145,28 @@ class ConnectAndHandshakeTest {
 	}
 
 	@Test
+	void anEndpointStartedAfterCallersTriedItsAddressForSecondsIsReachableAtOnce() throws Exception {
+		PekkoRpcService client = this.shared.client();
+		String id = "late-" + System.nanoTime();
+		String address = this.shared.server().getEndpointAddress(id);
+		// Long enough for transport-level caches (Artery advertises compression tables every few seconds)
+		// to have seen the dead address many times: a TaskManager retrying while its JobMaster restarts.
+		long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		int attempts = 0;
+		while (System.nanoTime() < until) {
+			assertThat(Failures.failureOfCall(() -> client.connect(address, EchoGateway.class), FAST))
+				.isInstanceOf(RpcConnectionException.class);
+			attempts++;
+		}
+		assertThat(attempts).isGreaterThan(1);
+
+		this.shared.startEndpoint(EchoEndpoint::new, id);
+
+		EchoGateway gateway = Bounded.get(client.connect(address, EchoGateway.class));
+		assertThat(Bounded.get(gateway.echo("late"))).isEqualTo("late");
+	}
+
+	@Test
 	void connectToATerminatedEndpointFailsFastWithRpcConnectionException() throws Exception {
 		PekkoRpcService client = this.shared.client();
 		EchoEndpoint endpoint = this.shared.startEndpoint(EchoEndpoint::new, "gone-5");

@@ -97,7 +97,10 @@ public final class PekkoConfigFactory {
 		values.put("pekko.remote.artery.advanced.outbound-message-queue-size", OUTBOUND_MESSAGE_QUEUE_SIZE);
 		// Compression replaces actor paths and manifests on the wire by table indexes. Its frequency sketches cost
 		// 128 KiB of heap per remote service and table; actorrpc's manifests are one letter, and its actor paths are
-		// short, so the heap of a JobMaster with hundreds of connections matters more than the bytes saved.
+		// short, so the heap of a JobMaster with hundreds of connections matters more than the bytes saved. And
+		// compression is incorrect for actorrpc: the receiver's table maps a path to the reference it resolved, so a
+		// path that callers tried before its endpoint existed (TaskManagers retrying while a JobMaster restarts)
+		// stays bound to dead letters after the endpoint started (ConnectAndHandshakeTest shows it).
 		values.put("pekko.remote.artery.advanced.compression.actor-refs.max", 0);
 		values.put("pekko.remote.artery.advanced.compression.manifests.max", 0);
 		values.put("pekko.remote.artery.advanced.idle-cpu-level", 1);

@@ -233,9 +233,6 @@ class DemoClusterIT {
 
 	@Test
 	@Order(7)
-	@org.junit.jupiter.api.Disabled("Known defect, not fixed yet: after a JobMaster restart on the same RPC port the "
-			+ "TaskManagers' fresh connections keep being answered 'No rpc endpoint is registered under .../resourcemanager' "
-			+ "although the new process leads; the HA failover (HaDemoClusterIT) is not affected")
 	void restartedJobMasterWithoutHighAvailabilityIsFoundAgainByTheTaskManagersWhichRegisterAgain() throws Exception {
 		this.cluster.stopJobMaster();
 		this.cluster.startJobMaster();

@@ -192,6 +192,7 @@ for port in $TM_HTTP_PORTS; do
 	tm_command "$TM_COUNT" "$port"
 	"${TM_COMMAND[@]}" >"$RUN_DIR/tm-$TM_COUNT.log" 2>&1 &
 	PIDS+=("$!")
+	if [ "$TM_COUNT" = 1 ]; then TM1_PID=$!; fi
 	LOGS+=("$RUN_DIR/tm-$TM_COUNT.log")
 	echo "Starting TaskManager tm-$TM_COUNT (HTTP $port, pid $!)..."
 done
@@ -213,8 +214,8 @@ echo "  REST API:   $BASE/jobs/$JOB_ID   $BASE/jobs/$JOB_ID/checkpoints   $BASE/
 echo "  Metrics:    $BASE/actuator/prometheus   $BASE/actuator/actorrpc"
 echo "  Logs:       $RUN_DIR/*.log"
 echo "  Health:     $BASE/actuator/health   (actorrpc: RPC service and endpoints)"
-echo "  Failover:   kill ${PIDS[1]}      (tm-1 stops gracefully and disconnects: its tasks are redeployed at once)"
-echo "              kill -9 ${PIDS[1]}   (tm-1 crashes: its tasks are redeployed after ~5 s without heartbeats)"
+echo "  Failover:   kill $TM1_PID      (tm-1 stops gracefully and disconnects: its tasks are redeployed at once)"
+echo "              kill -9 $TM1_PID   (tm-1 crashes: its tasks are redeployed after ~5 s without heartbeats)"
 echo "  Restart tm-1 by hand (same resource id: it registers again):"
 tm_command 1 "${TM_PORTS[0]}"
 echo "              $(printf '%q ' "${TM_COMMAND[@]}")>>$RUN_DIR/tm-1.log 2>&1 &"

@@ -12,12 +12,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 import org.actorrpc.benchmarks.peer.EchoClient;
-import org.actorrpc.benchmarks.peer.EchoFixture;
-import org.actorrpc.benchmarks.peer.Peer;
-import org.actorrpc.benchmarks.peer.Placement;
 
 /**
  * Fan-in: many gateways (gRPC channels, TCP connections, resolved actor refs) call one endpoint, one call in
@@ -30,7 +26,7 @@ import org.actorrpc.benchmarks.peer.Placement;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class GatewayScalingBenchmark {
+public class GatewayScalingBenchmark extends EchoCallBenchmark {
 
 	/** The RPC system. */
 	@Param({ "actorrpc", "flink", "grpc-default", "grpc-direct", "pekko", "tcp" })
@@ -48,52 +44,12 @@ public class GatewayScalingBenchmark {
 	@Param({ "callbacks", "semaphore" })
 	public String driver;
 
-	private boolean chained;
-
-	private CallChains chains;
-
-	private EchoFixture fixture;
-
-	private List<EchoClient> clients;
-
-	private InFlightWindow window;
-
-	private int next;
-
 	/** @throws Exception if the peer does not start */
 	@Setup(Level.Trial)
 	public void open() throws Exception {
-		this.chained = Driver.of(this.driver) == Driver.CALLBACKS;
-		this.fixture = EchoFixture.open(Peer.of(this.peer), Placement.of(this.placement), this.gateways);
-		this.clients = this.fixture.clients();
-		this.window = new InFlightWindow(this.gateways);
-		this.chains = new CallChains(this.gateways, (chain, value) -> this.clients.get(chain).echo(value),
+		List<EchoClient> clients = open(this.peer, this.placement, this.gateways).clients();
+		drive(this.driver, this.gateways, (chain, value) -> clients.get(chain).echo(value),
 				(value, answer) -> ((Integer) value).equals(answer) ? null : "echoed " + answer + " for " + value);
-	}
-
-	/** Starts the chains of the {@code callbacks} driver. */
-	@Setup(Level.Iteration)
-	public void startIteration() {
-		if (this.chained) {
-			this.chains.start();
-		}
-	}
-
-	/** @throws Exception if a call failed or did not complete */
-	@TearDown(Level.Iteration)
-	public void drain() throws Exception {
-		if (this.chained) {
-			this.chains.stop();
-		}
-		else {
-			this.window.drain();
-		}
-	}
-
-	/** @throws Exception if closing fails */
-	@TearDown(Level.Trial)
-	public void close() throws Exception {
-		this.fixture.close();
 	}
 
 	/**
@@ -102,15 +58,7 @@ public class GatewayScalingBenchmark {
 	 */
 	@Benchmark
 	public void echo(CompletedCalls completed) throws Exception {
-		if (this.chained) {
-			completed.calls += this.chains.awaitSlice();
-		}
-		else {
-			this.window.acquire();
-			int value = this.next++;
-			this.window.track(this.clients.get(Math.floorMod(value, this.gateways)).echo(value));
-			completed.calls++;
-		}
+		completed.calls += awaitCompletions();
 	}
 
 }

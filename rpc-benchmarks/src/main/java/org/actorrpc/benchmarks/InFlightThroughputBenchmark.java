@@ -11,12 +11,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 import org.actorrpc.benchmarks.peer.EchoClient;
-import org.actorrpc.benchmarks.peer.EchoFixture;
-import org.actorrpc.benchmarks.peer.Peer;
-import org.actorrpc.benchmarks.peer.Placement;
 
 /**
  * Throughput of {@code echo(int)} through one gateway with a fixed number of calls in flight (1, 16, 256), in
@@ -27,7 +23,7 @@ import org.actorrpc.benchmarks.peer.Placement;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class InFlightThroughputBenchmark {
+public class InFlightThroughputBenchmark extends EchoCallBenchmark {
 
 	/** The RPC system. */
 	@Param({ "actorrpc", "flink", "grpc-default", "grpc-direct", "pekko", "tcp" })
@@ -45,52 +41,12 @@ public class InFlightThroughputBenchmark {
 	@Param({ "callbacks", "semaphore" })
 	public String driver;
 
-	private EchoFixture fixture;
-
-	private EchoClient client;
-
-	private boolean chained;
-
-	private CallChains chains;
-
-	private InFlightWindow window;
-
-	private int next;
-
 	/** @throws Exception if the peer does not start */
 	@Setup(Level.Trial)
 	public void open() throws Exception {
-		this.chained = Driver.of(this.driver) == Driver.CALLBACKS;
-		this.fixture = EchoFixture.open(Peer.of(this.peer), Placement.of(this.placement), 1);
-		this.client = this.fixture.client();
-		this.window = new InFlightWindow(this.inFlight);
-		this.chains = new CallChains(this.inFlight, (chain, value) -> this.client.echo(value),
+		EchoClient client = open(this.peer, this.placement, 1).client();
+		drive(this.driver, this.inFlight, (chain, value) -> client.echo(value),
 				(value, answer) -> ((Integer) value).equals(answer) ? null : "echoed " + answer + " for " + value);
-	}
-
-	/** Starts the chains of the {@code callbacks} driver. */
-	@Setup(Level.Iteration)
-	public void startIteration() {
-		if (this.chained) {
-			this.chains.start();
-		}
-	}
-
-	/** @throws Exception if a call failed or did not complete */
-	@TearDown(Level.Iteration)
-	public void drain() throws Exception {
-		if (this.chained) {
-			this.chains.stop();
-		}
-		else {
-			this.window.drain();
-		}
-	}
-
-	/** @throws Exception if closing fails */
-	@TearDown(Level.Trial)
-	public void close() throws Exception {
-		this.fixture.close();
 	}
 
 	/**
@@ -99,14 +55,7 @@ public class InFlightThroughputBenchmark {
 	 */
 	@Benchmark
 	public void echo(CompletedCalls completed) throws Exception {
-		if (this.chained) {
-			completed.calls += this.chains.awaitSlice();
-		}
-		else {
-			this.window.acquire();
-			this.window.track(this.client.echo(this.next++));
-			completed.calls++;
-		}
+		completed.calls += awaitCompletions();
 	}
 
 }

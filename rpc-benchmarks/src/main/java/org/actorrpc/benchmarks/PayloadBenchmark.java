@@ -1,7 +1,6 @@
 package org.actorrpc.benchmarks;
 
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,12 +12,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 import org.actorrpc.benchmarks.peer.EchoClient;
-import org.actorrpc.benchmarks.peer.EchoFixture;
-import org.actorrpc.benchmarks.peer.Peer;
-import org.actorrpc.benchmarks.peer.Placement;
 
 /**
  * Throughput of {@code echoBytes(byte[])} with 16 calls in flight, for payloads from 16 B to 1 MiB. Calls per
@@ -29,7 +24,7 @@ import org.actorrpc.benchmarks.peer.Placement;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class PayloadBenchmark {
+public class PayloadBenchmark extends EchoCallBenchmark {
 
 	/** Calls in flight. */
 	public static final int IN_FLIGHT = 16;
@@ -50,60 +45,22 @@ public class PayloadBenchmark {
 	@Param({ "callbacks", "semaphore" })
 	public String driver;
 
-	private boolean chained;
-
-	private CallChains chains;
-
-	private EchoFixture fixture;
-
-	private EchoClient client;
-
-	private InFlightWindow window;
-
 	private byte[] payload;
 
 	/** @throws Exception if the peer does not start or does not echo the payload */
 	@Setup(Level.Trial)
 	public void open() throws Exception {
-		this.chained = Driver.of(this.driver) == Driver.CALLBACKS;
-		this.fixture = EchoFixture.open(Peer.of(this.peer), Placement.of(this.placement), 1);
-		this.client = this.fixture.client();
-		this.window = new InFlightWindow(IN_FLIGHT);
+		EchoClient client = open(this.peer, this.placement, 1).client();
 		this.payload = new byte[this.size];
 		Arrays.fill(this.payload, (byte) 7);
-		byte[] answer = this.client.echoBytes(this.payload).get(EchoClient.CALL_TIMEOUT.toMillis(),
+		byte[] answer = client.echoBytes(this.payload).get(EchoClient.CALL_TIMEOUT.toMillis(),
 				TimeUnit.MILLISECONDS);
 		if (!Arrays.equals(answer, this.payload)) {
 			throw new IllegalStateException(this.peer + " did not echo a " + this.size + "-byte payload");
 		}
-		this.chains = new CallChains(IN_FLIGHT, (chain, value) -> this.client.echoBytes(this.payload),
+		drive(this.driver, IN_FLIGHT, (chain, value) -> client.echoBytes(this.payload),
 				(value, echoed) -> (((byte[]) echoed).length == this.size) ? null
 						: this.peer + " echoed " + ((byte[]) echoed).length + " bytes for " + this.size);
-	}
-
-	/** Starts the chains of the {@code callbacks} driver. */
-	@Setup(Level.Iteration)
-	public void startIteration() {
-		if (this.chained) {
-			this.chains.start();
-		}
-	}
-
-	/** @throws Exception if a call failed or did not complete */
-	@TearDown(Level.Iteration)
-	public void drain() throws Exception {
-		if (this.chained) {
-			this.chains.stop();
-		}
-		else {
-			this.window.drain();
-		}
-	}
-
-	/** @throws Exception if closing fails */
-	@TearDown(Level.Trial)
-	public void close() throws Exception {
-		this.fixture.close();
 	}
 
 	/**
@@ -112,22 +69,7 @@ public class PayloadBenchmark {
 	 */
 	@Benchmark
 	public void echoBytes(CompletedCalls completed) throws Exception {
-		if (this.chained) {
-			completed.calls += this.chains.awaitSlice();
-		}
-		else {
-			this.window.acquire();
-			CompletableFuture<byte[]> call = this.client.echoBytes(this.payload);
-			this.window.track(call.thenApply(this::checkSize));
-			completed.calls++;
-		}
-	}
-
-	private byte[] checkSize(byte[] answer) {
-		if (answer.length != this.size) {
-			throw new IllegalStateException(this.peer + " echoed " + answer.length + " bytes for " + this.size);
-		}
-		return answer;
+		completed.calls += awaitCompletions();
 	}
 
 }

@@ -4,7 +4,7 @@
 #   rpc-benchmarks/run-comparison.sh            # builds the benchmarks jar (-pl rpc-benchmarks -am), then runs
 #   SKIP_BUILD=1 rpc-benchmarks/run-comparison.sh   # reuses rpc-benchmarks/target/benchmarks.jar
 #
-# 129 JMH trials (most of them start their own server JVM) plus startup and idle-heap probes: 20-25 minutes
+# 139 JMH trials (most of them start their own server JVM) plus startup and idle-heap probes: 20-25 minutes
 # on a 2-core machine. Every throughput row of the main table is measured twice, with the callback driver (the
 # main table) and with the semaphore/batch driver of the earlier tables (printed beside it, with the ratios). Progress goes to stderr, JMH's own output to rpc-benchmarks/target/<n>-comparison-jmh.log
 # (one file per suite).

@@ -31,6 +31,9 @@ public record ComparisonPlan(String name, List<Suite> suites, int forks, int war
 
 	private static final String TELL_PEERS = "actorrpc,flink,pekko,tcp";
 
+	/** actorrpc's variants, measured on the rows their feature adds work to (the cost table). */
+	private static final String VARIANT_PEERS = "actorrpc-recorder-off,actorrpc-journal";
+
 	/** Peers of the scaling rows beyond issue 5's fixed points (1 KiB, 64 KiB, 200 gateways), to save time. */
 	private static final String SCALING_PEERS = "actorrpc,flink,grpc-direct,tcp";
 
@@ -57,7 +60,8 @@ public record ComparisonPlan(String name, List<Suite> suites, int forks, int war
 	 * The full comparison, in one run: every scenario with the callback drivers (completion callbacks issue the next
 	 * call; sender threads stream tells for a window), then the throughput scenarios of the main table again with
 	 * the drivers of the earlier tables (a semaphore window on one benchmark thread; batches of 5,000 tells), so
-	 * that the table shows both and the ratios of each. 128 trials of 3 s warm-up and 1.5 s measurement each (the
+	 * that the table shows both and the ratios of each, and actorrpc with its flight recorder off and with its
+	 * journal on, on the echo rows and the 64 KiB row, for the cost table. 138 trials of 3 s warm-up and 1.5 s measurement each (the
 	 * fire-and-forget ones longer: every invocation streams for 1 s, then waits until the endpoint processed
 	 * everything), most of them with their own server JVM, plus the probes: 20-25 minutes on 2 cores, depending on
 	 * the load. Local placements only for peers that have a local path (raw TCP and gRPC "local" would be
@@ -73,6 +77,12 @@ public record ComparisonPlan(String name, List<Suite> suites, int forks, int war
 						"inFlight", "1,16,256", "driver", "callbacks,semaphore")),
 				new Suite(InFlightThroughputBenchmark.class, Map.of("peer", ENDPOINT_PEERS, "placement", "local",
 						"inFlight", "1,16,256", "driver", "callbacks,semaphore")),
+				new Suite(InFlightThroughputBenchmark.class, Map.of("peer", VARIANT_PEERS, "placement", "remote",
+						"inFlight", "1,16,256", "driver", "callbacks")),
+				new Suite(InFlightThroughputBenchmark.class, Map.of("peer", VARIANT_PEERS, "placement", "local",
+						"inFlight", "16", "driver", "callbacks")),
+				new Suite(PayloadBenchmark.class, Map.of("peer", VARIANT_PEERS, "placement", "remote", "size",
+						"65536", "driver", "callbacks")),
 				new Suite(FireAndForgetBenchmark.class,
 						Map.of("peer", TELL_PEERS, "placement", "remote", "driver", "stream,batch")),
 				new Suite(FireAndForgetBenchmark.class,
@@ -90,7 +100,8 @@ public record ComparisonPlan(String name, List<Suite> suites, int forks, int war
 
 	/**
 	 * Every benchmark and peer once, tiny iterations, in this JVM; every peer's remote path is exercised by the
-	 * latency, payload and fire-and-forget benchmarks, both drivers by the in-flight benchmark. Fire-and-forget
+	 * latency, payload and fire-and-forget benchmarks, both drivers by the in-flight benchmark, actorrpc's
+	 * variants by the local in-flight one. Fire-and-forget
 	 * streams at an offered 20,000 msgs/s for 100 ms windows: the smoke run checks that the sequence checks and
 	 * the wait for delivery work, not what overload does (the full plan sends unpaced). One 100 ms warm-up
 	 * iteration comes first, so that a slow peer's first answers (grpc-java's default executor starting its
@@ -102,6 +113,8 @@ public record ComparisonPlan(String name, List<Suite> suites, int forks, int war
 				new Suite(RoundTripLatencyBenchmark.class, Map.of("peer", ALL_PEERS, "placement", "local,remote")),
 				new Suite(InFlightThroughputBenchmark.class, Map.of("peer", ALL_PEERS, "placement", "local",
 						"inFlight", "16", "driver", "callbacks,semaphore")),
+				new Suite(InFlightThroughputBenchmark.class, Map.of("peer", VARIANT_PEERS, "placement", "local",
+						"inFlight", "16", "driver", "callbacks")),
 				new Suite(FireAndForgetBenchmark.class, Map.of("peer", TELL_PEERS, "placement", "local,remote",
 						"driver", "stream", "rate", "20000", "windowMillis", "100")),
 				new Suite(FireAndForgetBenchmark.class,

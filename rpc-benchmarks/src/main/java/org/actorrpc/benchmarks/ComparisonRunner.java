@@ -75,12 +75,12 @@ public final class ComparisonRunner {
 				}
 			}
 		}
-		for (Peer peer : Peer.values()) {
+		for (Peer peer : Peer.systems()) {
 			this.progress.printf("[%s] %tT startup probe %s%n", this.plan.name(), System.currentTimeMillis(),
 					peer.id());
 			measurements.putStartup(peer, median(startupRuns(peer)));
 		}
-		for (Peer peer : Peer.values()) {
+		for (Peer peer : Peer.systems()) {
 			if (peer.driver().hostsEndpoints()) {
 				this.progress.printf("[%s] %tT idle heap probe %s, %d endpoints%n", this.plan.name(),
 						System.currentTimeMillis(), peer.id(), this.plan.idleEndpoints());

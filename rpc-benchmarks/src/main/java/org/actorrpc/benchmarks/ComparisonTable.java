@@ -1,7 +1,6 @@
 package org.actorrpc.benchmarks;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,7 +12,8 @@ import org.actorrpc.benchmarks.peer.Peer;
 /**
  * Renders {@link Measurements} as markdown: the main table measured with the callback drivers (one row per
  * scenario, one column per peer, ratio columns (actorrpc divided by each peer) and issue 5's target for the row
- * with whether this run met it), then, if the run also measured the drivers of the earlier tables (semaphore
+ * with whether this run met it), then, if the run measured actorrpc's variants, what its flight recorder and
+ * journal cost on the rows they touch, then, if the run also measured the drivers of the earlier tables (semaphore
  * window, batches of tells), the same rows with those drivers and a table of what the driver changed. A cell reads
  * "failed" when its trial ran and threw (for fire-and-forget: actorrpc lost or reordered a message), "—" when it
  * was not run. Stateless.
@@ -170,6 +170,7 @@ public final class ComparisonTable {
 	public static String render(Measurements measurements) {
 		StringBuilder out = new StringBuilder();
 		table(out, measurements, rows(CURRENT));
+		featureCosts(out, measurements);
 		List<Row> earlier = rows(EARLIER).stream().filter((row) -> driven(row, measurements)).toList();
 		if (!earlier.isEmpty()) {
 			out.append("\n").append(EARLIER.title()).append(":\n\n");
@@ -181,28 +182,107 @@ public final class ComparisonTable {
 		return out.toString();
 	}
 
+	/**
+	 * The rows of the table of what actorrpc's flight recorder and journal cost: the throughput rows whose work
+	 * per call they add to, with the callback driver.
+	 * @return the rows, in table order
+	 */
+	static List<CostRow> costRows() {
+		List<CostRow> rows = new ArrayList<>();
+		for (String inFlight : List.of("1", "16", "256")) {
+			rows.add(new CostRow("remote echo, " + inFlight + " in flight (calls/s)",
+					new Lookup(InFlightThroughputBenchmark.class, "remote", "inFlight", inFlight, "driver", "callbacks"),
+					true));
+		}
+		rows.add(new CostRow("remote echoBytes 64 KiB, 16 in flight (calls/s)",
+				new Lookup(PayloadBenchmark.class, "remote", "size", "65536", "driver", "callbacks"), false));
+		rows.add(new CostRow("local echo, 16 in flight (calls/s)",
+				new Lookup(InFlightThroughputBenchmark.class, "local", "inFlight", "16", "driver", "callbacks"), false));
+		return rows;
+	}
+
+	/**
+	 * A row of the feature-cost table.
+	 * @param label what the row measures, with its unit
+	 * @param lookup where its values come from
+	 * @param targeted whether issue 13's targets apply (the echo rows of the main table; the journal's target is
+	 * for remote calls only)
+	 */
+	record CostRow(String label, Lookup lookup, boolean targeted) {
+	}
+
+	private static void featureCosts(StringBuilder out, Measurements measurements) {
+		List<CostRow> rows = costRows().stream()
+			.filter((row) -> row.lookup().score(measurements, Peer.ACTORRPC_RECORDER_OFF).isPresent()
+					|| row.lookup().score(measurements, Peer.ACTORRPC_JOURNAL).isPresent())
+			.toList();
+		if (rows.isEmpty()) {
+			return;
+		}
+		out.append("\nWhat actorrpc's flight recorder and journal cost, same run (throughput as shipped divided by "
+				+ "throughput with the recorder off; throughput with the echo endpoint journaled divided by "
+				+ "throughput as shipped; 1.00× is free):\n\n");
+		out.append("| scenario | ").append(Peer.ACTORRPC_RECORDER_OFF.title()).append(" | ")
+			.append(Peer.ACTORRPC.title()).append(" (recorder on) | ").append(Peer.ACTORRPC_JOURNAL.title())
+			.append(" | recorder: on / off | journal: on / off | target (issue 13) | met |\n")
+			.append("|---|---:|---:|---:|---:|---:|---|:---:|\n");
+		for (CostRow row : rows) {
+			Optional<Double> off = row.lookup().score(measurements, Peer.ACTORRPC_RECORDER_OFF);
+			Optional<Double> shipped = row.lookup().score(measurements, Peer.ACTORRPC);
+			Optional<Double> journaled = row.lookup().score(measurements, Peer.ACTORRPC_JOURNAL);
+			Optional<Double> recorderCost = quotient(shipped, off);
+			Optional<Double> journalCost = quotient(journaled, shipped);
+			out.append("| ").append(row.label()).append(" | ")
+				.append(costCell(row, measurements, Peer.ACTORRPC_RECORDER_OFF)).append(" | ")
+				.append(costCell(row, measurements, Peer.ACTORRPC)).append(" | ")
+				.append(costCell(row, measurements, Peer.ACTORRPC_JOURNAL)).append(" | ")
+				.append(recorderCost.map(ComparisonTable::times).orElse("—")).append(" | ")
+				.append(journalCost.map(ComparisonTable::times).orElse("—")).append(" | ");
+			if (!row.targeted()) {
+				out.append(" | |\n");
+				continue;
+			}
+			boolean remote = row.lookup().placement().equals("remote");
+			Optional<Boolean> met = recorderCost.map((cost) -> cost >= 0.95);
+			if (remote) {
+				met = both(met, journalCost.map((cost) -> cost >= 0.80));
+			}
+			out.append(remote ? "recorder ≥ 0.95×, journal ≥ 0.80×" : "recorder ≥ 0.95×").append(" | ")
+				.append(met.map((ok) -> ok ? "yes" : "**NO**").orElse("—")).append(" |\n");
+		}
+	}
+
+	private static String costCell(CostRow row, Measurements measurements, Peer peer) {
+		return row.lookup().score(measurements, peer).map(ComparisonTable::number)
+			.orElse(row.lookup().failed(measurements, peer) ? "failed" : "—");
+	}
+
+	private static Optional<Double> quotient(Optional<Double> dividend, Optional<Double> divisor) {
+		return dividend.flatMap((a) -> divisor.filter((b) -> b != 0.0).map((b) -> a / b));
+	}
+
 	/** Whether the row depends on the driver and some peer ran it. */
 	private static boolean driven(Row row, Measurements measurements) {
-		return row.driven() && Arrays.stream(Peer.values())
+		return row.driven() && Peer.systems().stream()
 			.anyMatch((peer) -> row.value().apply(measurements, peer).isPresent()
 					|| row.failed().apply(measurements, peer));
 	}
 
 	private static void table(StringBuilder out, Measurements measurements, List<Row> rows) {
 		out.append("| scenario |");
-		for (Peer peer : Peer.values()) {
+		for (Peer peer : Peer.systems()) {
 			out.append(' ').append(peer.title()).append(" |");
 		}
 		for (Peer peer : RATIO_PEERS) {
 			out.append(" actorrpc / ").append(peer.title()).append(" |");
 		}
 		out.append(" target (issue 5) | met |\n|---|");
-		out.append("---:|".repeat(Peer.values().length + RATIO_PEERS.size()));
+		out.append("---:|".repeat(Peer.systems().size() + RATIO_PEERS.size()));
 		out.append("---|:---:|\n");
 		for (Row row : rows) {
 			Function<Peer, Optional<Double>> value = values(row, measurements);
 			out.append("| ").append(row.label()).append(" |");
-			for (Peer peer : Peer.values()) {
+			for (Peer peer : Peer.systems()) {
 				out.append(' ').append(cell(row, measurements, peer)).append(" |");
 			}
 			for (Peer peer : RATIO_PEERS) {
@@ -222,11 +302,11 @@ public final class ComparisonTable {
 	private static void driverEffect(StringBuilder out, Measurements measurements, List<Row> current,
 			List<Row> earlier) {
 		out.append("| scenario |");
-		for (Peer peer : Peer.values()) {
+		for (Peer peer : Peer.systems()) {
 			out.append(' ').append(peer.title()).append(" |");
 		}
 		out.append(" actorrpc / Flink 2.3, earlier → callbacks |\n|---|");
-		out.append("---:|".repeat(Peer.values().length));
+		out.append("---:|".repeat(Peer.systems().size()));
 		out.append("---:|\n");
 		for (int i = 0; i < current.size(); i++) {
 			Row now = current.get(i);
@@ -237,9 +317,8 @@ public final class ComparisonTable {
 			Function<Peer, Optional<Double>> after = values(now, measurements);
 			Function<Peer, Optional<Double>> was = values(before, measurements);
 			out.append("| ").append(now.label()).append(" |");
-			for (Peer peer : Peer.values()) {
-				Optional<Double> change = after.apply(peer)
-					.flatMap((a) -> was.apply(peer).filter((b) -> b != 0.0).map((b) -> a / b));
+			for (Peer peer : Peer.systems()) {
+				Optional<Double> change = quotient(after.apply(peer), was.apply(peer));
 				out.append(' ').append(change.map(ComparisonTable::times).orElse("—")).append(" |");
 			}
 			out.append(' ').append(ratio(was, Peer.FLINK).map(ComparisonTable::times).orElse("—")).append(" → ")

@@ -125,7 +125,7 @@ public class FireAndForgetBenchmark {
 			default -> throw new IllegalArgumentException("Unknown driver '" + this.driver + "'; use stream or batch");
 		};
 		Peer system = Peer.of(this.peer);
-		this.strict = system == Peer.ACTORRPC;
+		this.strict = system == Peer.ACTORRPC || system.isVariant();
 		this.fixture = EchoFixture.open(system, Placement.of(this.placement), 1);
 		this.client = this.fixture.client();
 		if (!this.client.supportsTell()) {

@@ -33,7 +33,7 @@ class BenchmarkSmokeIT {
 		assertThat(measurements.trials()).hasSize((int) expectedTrials)
 			.allSatisfy(trial -> assertThat(trial.score()).as(trial.toString()).isNotNegative().isFinite());
 		assertThat(measurements.failures()).isEmpty();
-		for (Peer peer : Peer.values()) {
+		for (Peer peer : Peer.systems()) {
 			assertThat(measurements.startup(peer)).as("startup of %s", peer).hasValueSatisfying(
 					millis -> assertThat(millis).isPositive());
 			if (peer.driver().hostsEndpoints()) {

@@ -103,6 +103,32 @@ class ComparisonTableTest {
 	}
 
 	@Test
+	void recorderAndJournalCostsAreRatiosAgainstActorRpcAsShippedAndStayOutOfTheMainTable() {
+		Measurements measurements = new Measurements();
+		measurements.add(echo16("actorrpc-recorder-off", "callbacks", 50_000));
+		measurements.add(echo16("actorrpc", "callbacks", 48_000));
+		measurements.add(echo16("actorrpc-journal", "callbacks", 36_000));
+
+		String table = ComparisonTable.render(measurements);
+
+		assertThat(table).contains("What actorrpc's flight recorder and journal cost");
+		List<String> rows = table.lines().filter((l) -> l.startsWith("| remote echo, 16 in flight (calls/s) |")).toList();
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(0)).startsWith("| remote echo, 16 in flight (calls/s) | 48,000 | — |");
+		assertThat(rows.get(1)).isEqualTo("| remote echo, 16 in flight (calls/s) | 50,000 | 48,000 | 36,000 | 0.96× "
+				+ "| 0.75× | recorder ≥ 0.95×, journal ≥ 0.80× | **NO** |");
+		assertThat(line(table, "| scenario |")).doesNotContain("recorder off", "journal on");
+	}
+
+	@Test
+	void withoutVariantTrialsNoCostTableIsRendered() {
+		Measurements measurements = new Measurements();
+		measurements.add(echo16("actorrpc", "callbacks", 50_000));
+
+		assertThat(ComparisonTable.render(measurements)).doesNotContain("journal");
+	}
+
+	@Test
 	void plannedCombinationsAreTheCrossProductOfTheSuiteParameters() {
 		assertThat(ComparisonRunner.combinations(Map.of("peer", "actorrpc,flink", "driver", "callbacks,semaphore",
 				"placement", "remote"))).hasSize(4)

@@ -1,10 +1,15 @@
 package org.actorrpc.benchmarks.actorrpc;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.actorrpc.benchmarks.peer.Delivery;
 import org.actorrpc.benchmarks.peer.EchoClient;
@@ -18,7 +23,8 @@ import org.actorrpc.pekko.PekkoRpcServiceSettings;
 /**
  * actorrpc's {@link PekkoRpcService} on 127.0.0.1, any free port, call-stack capture off (as Flink's
  * {@code pekko.ask.callstack} is turned off for the comparison). The local placement connects from the
- * endpoint's own service. Stateless.
+ * endpoint's own service. The {@link Variant} chooses actorrpc as it ships or one of the variants whose cost the
+ * comparison shows. Stateless.
  */
 public final class ActorRpcDriver implements PeerDriver {
 
@@ -30,17 +36,35 @@ public final class ActorRpcDriver implements PeerDriver {
 	 */
 	public static final String PEER_UNREACHABLE_AFTER_PROPERTY = "actorrpc.bench.peer-unreachable-after";
 
-	/**
-	 * System property naming a directory: when set, the service journals its echo endpoint there
-	 * ({@code JournalSettings}, oldest segments deleted at the size bound so a long trial keeps paying the
-	 * full cost), to measure the journal's cost. Pass it to the remote server JVM with
-	 * {@code -Dactorrpc.bench.server-jvm-options=-Dactorrpc.bench.journal-dir=DIR}.
-	 */
-	public static final String JOURNAL_DIR_PROPERTY = "actorrpc.bench.journal-dir";
-
 	private static final long TIMEOUT_MILLIS = EchoClient.CALL_TIMEOUT.toMillis();
 
-	static PekkoRpcService startService(String systemName) {
+	/** Which actorrpc is measured. */
+	public enum Variant {
+
+		/** As it ships: the flight recorder on (256 messages per endpoint), no journal. */
+		DEFAULT,
+
+		/** The flight recorder off, the baseline of the recorder's cost. */
+		RECORDER_OFF,
+
+		/**
+		 * The echo endpoint journaled: every call is one record with its argument, encoded on the main thread and
+		 * written and fsynced in batches by the journal's writer thread, to a temporary directory that is deleted
+		 * when the service closes; the oldest segments are deleted at the size bound, so a long trial keeps paying
+		 * the full cost.
+		 */
+		JOURNAL
+
+	}
+
+	private final Variant variant;
+
+	/** @param variant which actorrpc to measure */
+	public ActorRpcDriver(Variant variant) {
+		this.variant = variant;
+	}
+
+	private Service startService(String systemName) throws IOException {
 		PekkoRpcServiceSettings.Builder settings = PekkoRpcServiceSettings.builder()
 			.systemName(systemName)
 			.host("127.0.0.1")
@@ -57,36 +81,43 @@ public final class ActorRpcDriver implements PeerDriver {
 						+ unreachableAfter + "' is not an ISO-8601 duration; use for example PT10S", ex);
 			}
 		}
-		String journalDir = System.getProperty(JOURNAL_DIR_PROPERTY);
-		if (journalDir != null) {
-			settings.journal(JournalSettings.of(Path.of(journalDir), "echo").withOnFull(JournalSettings.OnFull.DELETE_OLDEST));
+		if (this.variant == Variant.RECORDER_OFF) {
+			settings.flightRecorderSize(0);
 		}
-		return new PekkoRpcService(settings.build());
+		Path journal = null;
+		if (this.variant == Variant.JOURNAL) {
+			journal = Files.createTempDirectory("actorrpc-bench-journal");
+			// The remote placement's server JVM exits without closing its service (EchoServerMain).
+			Path created = journal;
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> Service.deleteQuietly(created), "journal-cleanup"));
+			settings.journal(JournalSettings.of(journal, "echo").withOnFull(JournalSettings.OnFull.DELETE_OLDEST));
+		}
+		return new Service(new PekkoRpcService(settings.build()), journal);
 	}
 
 	@Override
 	public EchoServer startServer() throws Exception {
-		PekkoRpcService service = startService("actorrpcbench");
+		Service service = startService("actorrpcbench");
 		try {
-			ActorRpcEchoEndpoint endpoint = new ActorRpcEchoEndpoint(service, "echo");
+			ActorRpcEchoEndpoint endpoint = new ActorRpcEchoEndpoint(service.rpc(), "echo");
 			endpoint.start();
 			return new ActorRpcServer(service, endpoint);
 		}
 		catch (RuntimeException ex) {
-			close(service);
+			service.close();
 			throw ex;
 		}
 	}
 
 	@Override
-	public EchoClientSide startClientSide(EchoServer colocated) {
-		PekkoRpcService service = (colocated instanceof ActorRpcServer server) ? server.service
+	public EchoClientSide startClientSide(EchoServer colocated) throws IOException {
+		Service service = (colocated instanceof ActorRpcServer server) ? server.service
 				: startService("actorrpcclient");
 		boolean owned = colocated == null;
 		return new EchoClientSide() {
 			@Override
 			public EchoClient connect(String address) throws Exception {
-				ActorRpcEchoGateway gateway = service.connect(address, ActorRpcEchoGateway.class)
+				ActorRpcEchoGateway gateway = service.rpc().connect(address, ActorRpcEchoGateway.class)
 					.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
 				return new ActorRpcEchoClient(gateway);
 			}
@@ -94,7 +125,7 @@ public final class ActorRpcDriver implements PeerDriver {
 			@Override
 			public void close() throws Exception {
 				if (owned) {
-					ActorRpcDriver.close(service);
+					service.close();
 				}
 			}
 		};
@@ -106,12 +137,12 @@ public final class ActorRpcDriver implements PeerDriver {
 	}
 
 	@Override
-	public EndpointHost startEndpointHost() {
-		PekkoRpcService service = startService("actorrpcbench");
+	public EndpointHost startEndpointHost() throws IOException {
+		Service service = startService("actorrpcbench");
 		return new EndpointHost() {
 			@Override
 			public Object startEndpoint(String id) throws Exception {
-				ActorRpcEchoEndpoint endpoint = new ActorRpcEchoEndpoint(service, id);
+				ActorRpcEchoEndpoint endpoint = new ActorRpcEchoEndpoint(service.rpc(), id);
 				endpoint.start();
 				endpoint.getSelfGateway(ActorRpcEchoGateway.class).delivery().get(TIMEOUT_MILLIS,
 						TimeUnit.MILLISECONDS);
@@ -120,16 +151,48 @@ public final class ActorRpcDriver implements PeerDriver {
 
 			@Override
 			public void close() throws Exception {
-				ActorRpcDriver.close(service);
+				service.close();
 			}
 		};
 	}
 
-	private static void close(PekkoRpcService service) throws Exception {
-		service.closeAsync().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+	/** A started service, and the journal directory it owns, if any. */
+	private record Service(PekkoRpcService rpc, Path journal) implements AutoCloseable {
+
+		@Override
+		public void close() throws Exception {
+			try {
+				this.rpc.closeAsync().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+			}
+			finally {
+				if (this.journal != null) {
+					deleteRecursively(this.journal);
+				}
+			}
+		}
+
+		static void deleteQuietly(Path directory) {
+			try {
+				if (Files.exists(directory)) {
+					deleteRecursively(directory);
+				}
+			}
+			catch (IOException | UncheckedIOException ex) {
+				System.err.println("Could not delete the benchmark journal " + directory + ": " + ex);
+			}
+		}
+
+		private static void deleteRecursively(Path directory) throws IOException {
+			try (Stream<Path> paths = Files.walk(directory)) {
+				for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+					Files.deleteIfExists(path);
+				}
+			}
+		}
+
 	}
 
-	private record ActorRpcServer(PekkoRpcService service, ActorRpcEchoEndpoint endpoint) implements EchoServer {
+	private record ActorRpcServer(Service service, ActorRpcEchoEndpoint endpoint) implements EchoServer {
 
 		@Override
 		public String address() {
@@ -142,7 +205,7 @@ public final class ActorRpcDriver implements PeerDriver {
 				this.endpoint.closeAsync().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
 			}
 			finally {
-				ActorRpcDriver.close(this.service);
+				this.service.close();
 			}
 		}
 

@@ -1,6 +1,7 @@
 package org.actorrpc.benchmarks.peer;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -11,13 +12,22 @@ import org.actorrpc.benchmarks.tcp.TcpDriver;
 import org.apache.flink.benchmark.actorrpc.FlinkDriver;
 
 /**
- * The RPC systems compared, by the id used in JMH {@code @Param}s and on the server JVM's command line.
- * Immutable.
+ * The RPC systems compared, by the id used in JMH {@code @Param}s and on the server JVM's command line, and
+ * actorrpc's variants whose cost the comparison measures against actorrpc as it ships ({@link #isVariant()}: the
+ * flight recorder turned off, the journal turned on). Immutable.
  */
 public enum Peer {
 
 	/** actorrpc: {@code org.actorrpc.pekko.PekkoRpcService}, typed gateway proxies. */
-	ACTORRPC("actorrpc", "actorrpc", ActorRpcDriver::new),
+	ACTORRPC("actorrpc", "actorrpc", () -> new ActorRpcDriver(ActorRpcDriver.Variant.DEFAULT)),
+
+	/** actorrpc with every endpoint's flight recorder turned off ({@code flightRecorderSize(0)}). */
+	ACTORRPC_RECORDER_OFF("actorrpc-recorder-off", "actorrpc, recorder off",
+			() -> new ActorRpcDriver(ActorRpcDriver.Variant.RECORDER_OFF)),
+
+	/** actorrpc with the echo endpoint journaled to a temporary directory. */
+	ACTORRPC_JOURNAL("actorrpc-journal", "actorrpc, journal on",
+			() -> new ActorRpcDriver(ActorRpcDriver.Variant.JOURNAL)),
 
 	/** Flink 2.3's RPC, loaded from Maven Central with {@code RpcSystem.load}. */
 	FLINK("flink", "Flink 2.3", FlinkDriver::new),
@@ -44,6 +54,19 @@ public enum Peer {
 		this.id = id;
 		this.title = title;
 		this.driver = driver;
+	}
+
+	/**
+	 * The peers compared in the main table: every RPC system, without actorrpc's variants.
+	 * @return the systems, in column order
+	 */
+	public static List<Peer> systems() {
+		return Arrays.stream(values()).filter((peer) -> !peer.isVariant()).toList();
+	}
+
+	/** @return whether this is a variant of actorrpc, measured only to show what a feature costs */
+	public boolean isVariant() {
+		return this == ACTORRPC_RECORDER_OFF || this == ACTORRPC_JOURNAL;
 	}
 
 	/** @return the id used in {@code @Param} values and command lines */

@@ -119,9 +119,14 @@ public record ClientSettings(String name, String address, Duration timeout, Dura
 	 * @return the host, or {@code ""} for {@code local:} addresses and addresses without host
 	 */
 	public String host() {
-		int at = this.address.indexOf('@');
-		int colon = (at < 0) ? -1 : this.address.indexOf(':', at);
-		return (colon < 0) ? "" : this.address.substring(at + 1, colon);
+		return hostOf(this.address);
+	}
+
+	/** The host of {@code pekko://system@host:port/...}, or {@code ""} without one. */
+	static String hostOf(String address) {
+		int at = address.indexOf('@');
+		int colon = (at < 0) ? -1 : address.indexOf(':', at);
+		return (colon < 0) ? "" : address.substring(at + 1, colon);
 	}
 
 	/**

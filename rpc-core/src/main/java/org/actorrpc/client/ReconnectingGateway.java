@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.actorrpc.FencedRpcGateway;
 import org.actorrpc.RpcGateway;
@@ -68,6 +69,19 @@ import org.slf4j.LoggerFactory;
  * <li>{@link State#CLOSED}: after {@link #close()}; calls fail at once.
  * </ul>
  *
+ * <h2>Re-targeting</h2>
+ * What the client connects to can change while it runs: {@link #retarget} points it at another
+ * address and fencing token (a leader retrieval announcing a new leader does this, see
+ * {@code org.actorrpc.ha.LeaderFollowingGateway}), and {@link #clearTarget} leaves it without
+ * an endpoint. Either drops the connection as a new fencing token does: the client is
+ * {@code NOT_CONNECTED}, its failure count and back-off start again, and the next call connects
+ * to the new target; calls already sent, or queued behind a connect to the old target, still go
+ * to the old one. Without a target, every call fails at once (it neither waits nor is queued)
+ * with the failure given to {@code clearTarget}, the view shows state {@code FAILED} with that
+ * failure and no failed attempt, and {@link RpcGateway#getAddress()},
+ * {@link RpcGateway#getHostname()} and {@link FencedRpcClient#getFencingToken()} return
+ * {@code null}.
+ *
  * <h2>How calls fail</h2>
  * A call the client cannot send fails with an {@link RpcConnectionException}: asynchronous calls
  * return a future failed with it; blocking calls throw it if the method declares it, else an
@@ -98,7 +112,7 @@ import org.slf4j.LoggerFactory;
  * Queued calls are sent on the thread that completed the connect or the previous queued call (an
  * RPC thread of the service). Back-off timers run on the service's scheduler.
  *
- * <p>Why one class of this size (about 530 lines of code): the call paths and the connection
+ * <p>Why one class of this size (about 550 lines of code): the call paths and the connection
  * state machine share the one lock and the queue of calls behind a connect, and the ordering
  * guarantee above can only be checked by reading them together (grpc-java keeps its
  * {@code DelayedClientCall} in one file for the same reason).
@@ -153,8 +167,11 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 	 */
 	private volatile C connected;
 
-	/** Written under the lock; read racily by calls, which then connect with what they saw. */
-	private volatile Serializable fencingToken;
+	/**
+	 * The address and fencing token to connect with, or none. Written under the lock; connect
+	 * attempts read it under the lock, the proxy's infrastructure methods and messages racily.
+	 */
+	private volatile ClientTarget target;
 
 	private volatile Throwable lastFailure;
 
@@ -166,6 +183,7 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 		this.rpcService = builder.rpcService;
 		this.observer = builder.observer;
 		this.fenced = FencedRpcGateway.class.isAssignableFrom(this.gatewayType);
+		this.target = ClientTarget.of(this.settings);
 		Class<?>[] interfaces = this.fenced ? new Class<?>[] { this.gatewayType, FencedRpcClient.class }
 				: new Class<?>[] { this.gatewayType };
 		this.gateway = this.gatewayType.cast(Proxy.newProxyInstance(this.gatewayType.getClassLoader(), interfaces,
@@ -207,16 +225,92 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 	public RpcClientView view() {
 		State current;
 		int failed;
+		ClientTarget targetNow;
 		synchronized (this.lock) {
 			current = this.state;
 			failed = this.failedAttempts;
+			targetNow = this.target;
+		}
+		if (!targetNow.isSet() && current != State.CLOSED) {
+			// Calls fail at once, as in FAILED, but no attempt failed and none is scheduled.
+			current = State.FAILED;
 		}
 		C gatewayNow = this.connected;
 		boolean connectedNow = current == State.CONNECTED && gatewayNow != null;
 		Throwable failure = connectedNow ? null : this.lastFailure;
-		return new RpcClientView(this.settings.name(), this.gatewayType.getName(), this.settings.address(), current,
+		return new RpcClientView(this.settings.name(), this.gatewayType.getName(), targetNow.address(), current,
 				connectedNow ? gatewayNow.getAddress() : null, failed, (failure != null) ? failure.getMessage() : null,
 				(failure != null) ? this.lastFailureTime : null);
+	}
+
+	/**
+	 * Points the client at another endpoint, as described under "Re-targeting" above. Setting the
+	 * current target again changes nothing. On a closed client it only changes what
+	 * {@link #view()} shows.
+	 * @param address the endpoint address, {@code pekko://system@host:port/user/rpc/endpoint-id}
+	 * or {@code local:<endpoint-id>}
+	 * @param fencingToken the token to connect with: for a {@link FencedRpcGateway} type the
+	 * leader's token ({@code null}: calls fail with a {@link FencingTokenException} until one is
+	 * set), else {@code null}
+	 * @param origin what supplied the address, named by connect errors instead of the address
+	 * setting, for example {@code "leader of endpoint 'jobmaster', from leader retrieval"}
+	 * @throws IllegalArgumentException if the address is blank, or a token is given for a gateway
+	 * type that is not fenced
+	 */
+	public void retarget(String address, Serializable fencingToken, String origin) {
+		Objects.requireNonNull(address, "address");
+		Objects.requireNonNull(origin, "origin");
+		String trimmed = address.trim();
+		if (trimmed.isEmpty() || trimmed.equals(ClientSettings.LOCAL_PREFIX)) {
+			throw new IllegalArgumentException(describe() + " cannot be retargeted to '" + address
+					+ "': pass pekko://<system>@<host>:<port>/user/rpc/<endpoint-id> or local:<endpoint-id>");
+		}
+		if (fencingToken != null && !this.fenced) {
+			throw new IllegalArgumentException(describe() + " is not fenced (" + this.gatewayType.getName()
+					+ " does not extend FencedRpcGateway): retarget it with a null fencing token");
+		}
+		retarget(new ClientTarget(trimmed, fencingToken, origin, null), null);
+	}
+
+	/**
+	 * Leaves the client without an endpoint, as described under "Re-targeting" above, until the
+	 * next {@link #retarget}.
+	 * @param placeholder what stands for the address in the view and in observer events, for
+	 * example {@code "leader of 'jobmaster'"}
+	 * @param reason creates the failure of each call meanwhile (called on the calling thread,
+	 * without the client's lock; it must only create the exception)
+	 */
+	public void clearTarget(String placeholder, Supplier<? extends RpcConnectionException> reason) {
+		Objects.requireNonNull(placeholder, "placeholder");
+		Objects.requireNonNull(reason, "reason");
+		retarget(ClientTarget.none(placeholder, reason), reason.get());
+	}
+
+	/**
+	 * Applies a new target, with the failure that is now behind the client's state ({@code null}
+	 * when none is); returns whether it changed anything.
+	 */
+	private boolean retarget(ClientTarget next, Throwable failure) {
+		synchronized (this.lock) {
+			ClientTarget previous = this.target;
+			if (next.isSet() && next.address().equals(previous.address())
+					&& Objects.equals(next.fencingToken(), previous.fencingToken()) && previous.isSet()) {
+				return false;
+			}
+			this.target = next;
+			if (this.state == State.CLOSED) {
+				return false;
+			}
+			cancelRetryLocked();
+			resetLocked();
+			this.failedAttempts = 0;
+			this.connectFailure = null;
+			this.state = State.NOT_CONNECTED;
+			// The failure behind the old target's state is not behind the new one's.
+			this.lastFailure = failure;
+			this.lastFailureTime = (failure != null) ? Instant.now() : null;
+			return true;
+		}
 	}
 
 	/**
@@ -238,11 +332,7 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 
 	private Object call(Method method, Object[] args) throws Throwable {
 		CallKind kind = CallKind.of(method);
-		if (this.fenced && this.fencingToken == null) {
-			return failAtOnce(method, kind, new FencingTokenException("RPC client '" + this.settings.name() + "' ("
-					+ this.gatewayType.getSimpleName() + "." + method.getName() + ") has no fencing token yet: "
-					+ "call ((FencedRpcClient<F>) gateway).updateFencingToken(token) with the leader's token first"));
-		}
+		// Connected implies a target with a token: the fast path needs no check.
 		C direct = this.connected;
 		if (direct != null) {
 			return send(direct, method, args, kind);
@@ -250,22 +340,39 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 		CompletableFuture<C> previous = null;
 		CompletableFuture<C> link = new CompletableFuture<>();
 		Throwable refused = null;
+		ClientTarget absent = null;
 		synchronized (this.lock) {
-			switch (this.state) {
-				case CLOSED -> refused = new RpcConnectionException(describe() + " is closed");
-				case FAILED -> refused = failFastLocked();
-				case CONNECTING -> refused = (this.failedAttempts > 0) ? failFastLocked() : null;
-				case NOT_CONNECTED -> previous = startAttemptLocked();
-				case CONNECTED -> {
-					// Connected, but queued calls are still being sent: queue behind them.
+			ClientTarget targetNow = this.target;
+			if (this.state == State.CLOSED) {
+				refused = new RpcConnectionException(describe() + " is closed");
+			}
+			else if (!targetNow.isSet()) {
+				absent = targetNow;
+			}
+			else if (this.fenced && targetNow.fencingToken() == null) {
+				refused = new FencingTokenException("RPC client '" + this.settings.name() + "' ("
+						+ this.gatewayType.getSimpleName() + "." + method.getName() + ") has no fencing token yet: "
+						+ "call ((FencedRpcClient<F>) gateway).updateFencingToken(token) with the leader's token first");
+			}
+			else {
+				switch (this.state) {
+					case FAILED -> refused = failFastLocked();
+					case CONNECTING -> refused = (this.failedAttempts > 0) ? failFastLocked() : null;
+					case NOT_CONNECTED -> previous = startAttemptLocked();
+					case CONNECTED -> {
+						// Connected, but queued calls are still being sent: queue behind them.
+					}
+				}
+				if (refused == null && previous == null) {
+					previous = (this.queueTail != null) ? this.queueTail : this.attempt;
+				}
+				if (refused == null && kind != CallKind.BLOCKING) {
+					this.queueTail = link;
 				}
 			}
-			if (refused == null && previous == null) {
-				previous = (this.queueTail != null) ? this.queueTail : this.attempt;
-			}
-			if (refused == null && kind != CallKind.BLOCKING) {
-				this.queueTail = link;
-			}
+		}
+		if (absent != null) {
+			return failAtOnce(method, kind, absent.absence().get());
 		}
 		if (refused != null) {
 			return failAtOnce(method, kind, refused);
@@ -329,7 +436,7 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 			throw throwable(method, cause);
 		}
 		catch (TimeoutException ex) {
-			RpcConnectionException failure = connectFailure(ex);
+			RpcConnectionException failure = connectFailure(ex, this.target);
 			observeFailure(method, failure);
 			throw throwable(method, failure);
 		}
@@ -430,10 +537,11 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 	private CompletableFuture<C> startAttemptLocked() {
 		this.state = State.CONNECTING;
 		this.queueTail = null;
+		ClientTarget connecting = this.target;
 		CompletableFuture<C> started;
 		try {
 			long bound = ClientDeadline.saturatedNanos(this.settings.timeout());
-			started = connect().orTimeout(bound, TimeUnit.NANOSECONDS);
+			started = connect(connecting).orTimeout(bound, TimeUnit.NANOSECONDS);
 		}
 		catch (RuntimeException ex) {
 			started = CompletableFuture.failedFuture(ex);
@@ -441,7 +549,7 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 		CompletableFuture<C> settled = new CompletableFuture<>();
 		this.attempt = settled;
 		started.whenCompleteAsync((target, failure) -> {
-			RpcConnectionException described = (failure != null) ? connectFailure(failure) : null;
+			RpcConnectionException described = (failure != null) ? connectFailure(failure, connecting) : null;
 			attemptCompleted(settled, target, described);
 			if (described != null) {
 				settled.completeExceptionally(described);
@@ -464,18 +572,17 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private CompletableFuture<C> connect() {
-		String address = address();
+	private CompletableFuture<C> connect(ClientTarget to) {
+		String address = to.resolve(this.rpcService);
+		Serializable token = to.fencingToken();
 		if (this.rpcService instanceof ConnectOptionsSupport options) {
 			ConnectOptions connectOptions = new ConnectOptions(this.settings.timeout(),
 					this.settings.settingName("timeout"));
 			return this.fenced
-					? (CompletableFuture<C>) options.connect(address, this.fencingToken, (Class) this.gatewayType,
-							connectOptions)
+					? (CompletableFuture<C>) options.connect(address, token, (Class) this.gatewayType, connectOptions)
 					: options.connect(address, this.gatewayType, connectOptions);
 		}
-		return this.fenced
-				? (CompletableFuture<C>) this.rpcService.connect(address, this.fencingToken, (Class) this.gatewayType)
+		return this.fenced ? (CompletableFuture<C>) this.rpcService.connect(address, token, (Class) this.gatewayType)
 				: this.rpcService.connect(address, this.gatewayType);
 	}
 
@@ -613,18 +720,14 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 
 	private void updateFencingToken(Serializable token) {
 		synchronized (this.lock) {
-			if (token.equals(this.fencingToken)) {
-				return;
+			ClientTarget current = this.target;
+			if (current.isSet()) {
+				retarget(current.withFencingToken(token), null);
 			}
-			this.fencingToken = token;
-			if (this.state == State.CLOSED) {
-				return;
+			else {
+				// No endpoint to connect to: the token waits for the next retarget to replace it.
+				this.target = current.withFencingToken(token);
 			}
-			cancelRetryLocked();
-			resetLocked();
-			this.failedAttempts = 0;
-			this.connectFailure = null;
-			this.state = State.NOT_CONNECTED;
 		}
 	}
 
@@ -633,38 +736,29 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 		this.lastFailureTime = Instant.now();
 	}
 
-	private RpcConnectionException connectFailure(Throwable failure) {
+	private RpcConnectionException connectFailure(Throwable failure, ClientTarget to) {
 		Throwable cause = RpcExceptions.stripCompletion(failure);
 		String reason = (cause instanceof TimeoutException && cause.getMessage() == null)
 				? "no answer within " + this.settings.timeout() + " (" + this.settings.settingName("timeout") + ")"
 				: cause.getMessage();
-		return new RpcConnectionException(describe() + " cannot reach " + address() + " ("
-				+ this.settings.settingName("address") + "): " + reason + ".", cause);
+		return new RpcConnectionException(
+				describe() + " cannot reach " + to.resolve(this.rpcService) + " (" + to.origin() + "): " + reason + ".",
+				cause);
 	}
 
 	private String describe() {
 		return "RPC client '" + this.settings.name() + "' (" + this.gatewayType.getSimpleName() + ")";
 	}
 
+	/** The current target's address, resolved; its placeholder while there is none. */
 	private String address() {
-		if (this.settings.isLocal()) {
-			return this.rpcService
-				.getEndpointAddress(this.settings.address().substring(ClientSettings.LOCAL_PREFIX.length()));
-		}
-		return this.settings.address();
-	}
-
-	private String hostname() {
-		if (this.settings.isLocal()) {
-			return this.rpcService.getAddress();
-		}
-		return this.settings.host();
+		return this.target.resolve(this.rpcService);
 	}
 
 	@Override
 	public String toString() {
 		return "ReconnectingGateway[name=" + this.settings.name() + ", gateway=" + this.gatewayType.getName()
-				+ ", address=" + this.settings.address() + "]";
+				+ ", address=" + this.target.address() + "]";
 	}
 
 	/** The three shapes of gateway methods, by return type. */
@@ -700,10 +794,15 @@ public final class ReconnectingGateway<C extends RpcGateway> implements AutoClos
 					updateFencingToken((Serializable) Objects.requireNonNull(args[0], "fencingToken"));
 					return null;
 				}
-				return ReconnectingGateway.this.fencingToken;
+				return ReconnectingGateway.this.target.fencingToken();
 			}
 			if (declaringClass == RpcGateway.class) {
-				return "getHostname".equals(method.getName()) ? hostname() : address();
+				ClientTarget now = ReconnectingGateway.this.target;
+				if (!now.isSet()) {
+					return null;
+				}
+				return "getHostname".equals(method.getName()) ? now.hostname(ReconnectingGateway.this.rpcService)
+						: now.resolve(ReconnectingGateway.this.rpcService);
 			}
 			if (method.isDefault()) {
 				return InvocationHandler.invokeDefault(proxy, method, args);

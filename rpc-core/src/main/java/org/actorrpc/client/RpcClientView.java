@@ -8,7 +8,9 @@ import java.time.Instant;
  *
  * @param name the client name
  * @param gateway fully qualified name of the gateway interface
- * @param address the configured address
+ * @param address the address the client connects to: the configured one, or the one it was last
+ * re-targeted to ({@link ReconnectingGateway#retarget}); without a target, the placeholder given to
+ * {@link ReconnectingGateway#clearTarget}
  * @param state the connection state
  * @param connectedAddress the address of the endpoint the client is connected to (a
  * {@code local:} address resolved), or {@code null} while not connected
@@ -32,7 +34,9 @@ public record RpcClientView(String name, String gateway, String address, State s
 		CONNECTED,
 		/**
 		 * The last connect attempt failed; calls fail at once while reconnect attempts run in the
-		 * background with back-off.
+		 * background with back-off. Also shown while the client has no target
+		 * ({@link ReconnectingGateway#clearTarget}): calls fail at once, and nothing is attempted
+		 * until it is re-targeted.
 		 */
 		FAILED,
 		/** The client was closed; calls fail at once. */

@@ -1,25 +1,20 @@
 package org.actorrpc.ha;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.actorrpc.FencedRpcGateway;
 import org.actorrpc.RpcGateway;
-import org.actorrpc.RpcMethod;
 import org.actorrpc.RpcObserver;
 import org.actorrpc.RpcService;
 import org.actorrpc.client.ClientSettings;
@@ -27,16 +22,16 @@ import org.actorrpc.client.FencedRpcClient;
 import org.actorrpc.client.ReconnectingGateway;
 import org.actorrpc.client.RpcClientView;
 import org.actorrpc.exceptions.RpcConnectionException;
-import org.actorrpc.exceptions.RpcRuntimeException;
 
 /**
  * A client of a fenced gateway that always calls the current leader of a component: its address
  * and fencing token (the leader session id) come from a {@link LeaderRetrievalService} and are
- * renewed on every change, with no code of the caller's. Behind it is a
- * {@link ReconnectingGateway} per leader address (re-fenced when only the session changes), so
- * calls to a known leader connect lazily and reconnect as that class describes. While no leader is
- * known, every call fails at once with an {@link RpcConnectionException} "no leader for
- * '&lt;name&gt;'" that names the followed component.
+ * renewed on every change, with no code of the caller's. It is one {@link ReconnectingGateway}
+ * that the retrieval re-targets ({@link ReconnectingGateway#retarget}) with each announced
+ * leader, so calls to a known leader connect lazily and reconnect as that class describes. While
+ * no leader is known the client has no target ({@link ReconnectingGateway#clearTarget}): every
+ * call fails at once with an {@link RpcConnectionException} "no leader for '&lt;name&gt;'" that
+ * names the followed component.
  *
  * <pre class="code">
  * LeaderFollowingGateway&lt;JobMasterGateway&gt; client = LeaderFollowingGateway
@@ -52,7 +47,9 @@ import org.actorrpc.exceptions.RpcRuntimeException;
  * {@link org.actorrpc.exceptions.FencingTokenException}. The gateway's
  * {@link FencedRpcGateway#getFencingToken()} returns the current leader session id ({@code null}
  * without a leader) and {@link RpcGateway#getAddress()} the current leader's address
- * ({@code null} without one).
+ * ({@code null} without one). Being the reconnecting client's gateway, it is a
+ * {@link FencedRpcClient} too; the retrieval owns its token, so a token set by hand lasts only
+ * until the next announcement.
  *
  * <p>Threading: thread-safe. Leader changes are applied on the retrieval's callback thread (under
  * a private lock, without calling anything remote); the extra listeners given to the builder are
@@ -64,32 +61,27 @@ public final class LeaderFollowingGateway<C extends RpcGateway> implements AutoC
 
 	private static final Logger logger = LoggerFactory.getLogger(LeaderFollowingGateway.class);
 
-	private final RpcService rpcService;
-
 	private final Class<C> gatewayType;
 
 	private final String componentId;
 
 	private final LeaderRetrievalService retrieval;
 
-	private final ClientSettings settings;
-
-	private final RpcObserver observer;
-
 	private final List<LeaderRetrievalListener> listeners;
 
-	private final C gateway;
+	/** Calls the current leader; re-targeted on every change. */
+	private final ReconnectingGateway<C> client;
 
 	private final Object lock = new Object();
 
-	/** The client of the current leader, {@code null} without one. Written under the lock. */
-	private volatile Current current;
+	/** The current leader, {@code null} without one. @GuardedBy("lock") */
+	private LeaderInformation leader;
 
 	/** @GuardedBy("lock") */
 	private boolean started;
 
-	/** Written under the lock; read without it by calls, which then fail as closed. */
-	private volatile boolean closed;
+	/** @GuardedBy("lock") */
+	private boolean closed;
 
 	/** When the current state (a leader, or none) began. @GuardedBy("lock") */
 	private Instant since = Instant.now();
@@ -104,15 +96,12 @@ public final class LeaderFollowingGateway<C extends RpcGateway> implements AutoC
 	private long leaderlessSince = System.nanoTime();
 
 	private LeaderFollowingGateway(Builder<C> builder) {
-		this.rpcService = builder.rpcService;
 		this.gatewayType = builder.gatewayType;
 		this.componentId = builder.componentId;
 		this.retrieval = builder.retrieval;
-		this.settings = builder.settings;
-		this.observer = builder.observer;
 		this.listeners = List.copyOf(builder.listeners);
-		this.gateway = gatewayType
-			.cast(Proxy.newProxyInstance(gatewayType.getClassLoader(), new Class<?>[] { gatewayType }, new Handler()));
+		this.client = builder.client.build();
+		this.client.clearTarget(leaderPlaceholder(), this::noLeader);
 	}
 
 	/**
@@ -149,7 +138,7 @@ public final class LeaderFollowingGateway<C extends RpcGateway> implements AutoC
 	 * @return the gateway, the same object on every call
 	 */
 	public C gateway() {
-		return this.gateway;
+		return this.client.gateway();
 	}
 
 	/**
@@ -161,24 +150,13 @@ public final class LeaderFollowingGateway<C extends RpcGateway> implements AutoC
 	}
 
 	/**
-	 * Returns the connection view of the client of the current leader, or, without a leader, a
-	 * view in state {@code FAILED} whose failure says there is none.
+	 * Returns the connection view of the client: that of its connection to the current leader,
+	 * or, without a leader, a view in state {@code FAILED} whose failure says there is none and
+	 * whose address is a placeholder naming the followed component.
 	 * @return the view
 	 */
 	public RpcClientView view() {
-		Current now = this.current;
-		if (now != null) {
-			return now.client.view();
-		}
-		Instant at;
-		boolean closedNow;
-		synchronized (this.lock) {
-			at = this.since;
-			closedNow = this.closed;
-		}
-		return new RpcClientView(this.settings.name(), this.gatewayType.getName(), leaderPlaceholder(),
-				closedNow ? RpcClientView.State.CLOSED : RpcClientView.State.FAILED, null, 0, noLeader().getMessage(),
-				at);
+		return this.client.view();
 	}
 
 	/**
@@ -186,85 +164,58 @@ public final class LeaderFollowingGateway<C extends RpcGateway> implements AutoC
 	 * @return the view
 	 */
 	public LeaderFollowerView followerView() {
-		Current now = this.current;
 		synchronized (this.lock) {
 			long leaderless = this.leaderlessNanos
 					+ ((this.leaderlessSince >= 0) ? System.nanoTime() - this.leaderlessSince : 0);
-			return new LeaderFollowerView(this.settings.name(), this.componentId,
-					(now != null) ? now.leader : null, this.since, this.changes, Duration.ofNanos(leaderless));
+			return new LeaderFollowerView(this.client.settings().name(), this.componentId, this.leader, this.since,
+					this.changes, Duration.ofNanos(leaderless));
 		}
 	}
 
 	/**
-	 * Stops following the leader and closes the client of the current one; later calls fail at
-	 * once. Idempotent.
+	 * Stops following the leader and closes the client; later calls fail at once. Idempotent.
 	 */
 	@Override
 	public void close() {
-		Current old;
 		synchronized (this.lock) {
 			if (this.closed) {
 				return;
 			}
 			this.closed = true;
-			old = this.current;
-			this.current = null;
+			this.leader = null;
 		}
 		this.retrieval.stop();
-		if (old != null) {
-			old.client.close();
-		}
+		this.client.close();
 	}
 
 	// ------------------------------------------------------------------------
 	// Leader changes (the retrieval's thread)
 	// ------------------------------------------------------------------------
 
-	@SuppressWarnings("unchecked")
-	private void leaderChanged(LeaderInformation leader) {
-		Current old;
+	private void leaderChanged(LeaderInformation announced) {
 		synchronized (this.lock) {
 			if (this.closed) {
 				return;
 			}
-			old = this.current;
-			if (old != null && old.leader.address().equals(leader.address())) {
-				// the same endpoint leads again under a new session: re-fence its client
-				((FencedRpcClient<UUID>) old.client.gateway()).updateFencingToken(leader.sessionId());
-				this.current = new Current(leader, old.client);
-				old = null;
-			}
-			else {
-				ReconnectingGateway<C> client = ReconnectingGateway.builder(this.rpcService, this.gatewayType)
-					.settings(new ClientSettings(this.settings.name(), leader.address(), this.settings.timeout(),
-							this.settings.initialBackoff(), this.settings.maxBackoff(), this.settings.propertyPrefix()))
-					.observer(this.observer)
-					.build();
-				((FencedRpcClient<UUID>) client.gateway()).updateFencingToken(leader.sessionId());
-				this.current = new Current(leader, client);
-			}
+			// The same endpoint leading again under a new session only re-fences the connection.
+			this.client.retarget(announced.address(), announced.sessionId(),
+					"leader of endpoint '" + this.componentId + "', from leader retrieval");
+			this.leader = announced;
 			changedLocked(false);
 		}
-		if (old != null) {
-			old.client.close();
-		}
 		logger.info("{} follows the leader of '{}' at {} (session {})", describe(), this.componentId,
-				leader.address(), leader.sessionId());
-		notifyListeners((listener) -> listener.notifyLeaderAddress(leader));
+				announced.address(), announced.sessionId());
+		notifyListeners((listener) -> listener.notifyLeaderAddress(announced));
 	}
 
 	private void leaderLost() {
-		Current old;
 		synchronized (this.lock) {
 			if (this.closed) {
 				return;
 			}
-			old = this.current;
-			this.current = null;
+			this.client.clearTarget(leaderPlaceholder(), this::noLeader);
+			this.leader = null;
 			changedLocked(true);
-		}
-		if (old != null) {
-			old.client.close();
 		}
 		logger.info("{}: no leader for '{}' is known; calls fail at once until one is", describe(),
 				this.componentId);
@@ -282,7 +233,7 @@ public final class LeaderFollowingGateway<C extends RpcGateway> implements AutoC
 		this.changes++;
 	}
 
-	private void notifyListeners(java.util.function.Consumer<LeaderRetrievalListener> notification) {
+	private void notifyListeners(Consumer<LeaderRetrievalListener> notification) {
 		for (LeaderRetrievalListener listener : this.listeners) {
 			try {
 				notification.accept(listener);
@@ -293,54 +244,11 @@ public final class LeaderFollowingGateway<C extends RpcGateway> implements AutoC
 		}
 	}
 
-	// ------------------------------------------------------------------------
-	// Calls
-	// ------------------------------------------------------------------------
-
-	private Object call(Method method, Object[] args) throws Throwable {
-		Current now = this.current;
-		if (now == null) {
-			return failAtOnce(method, this.closed ? new RpcConnectionException(describe() + " is closed") : noLeader());
-		}
-		try {
-			return method.invoke(now.client.gateway(), args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getTargetException();
-		}
-	}
-
 	private RpcConnectionException noLeader() {
-		return new RpcConnectionException("no leader for '" + this.settings.name() + "' ("
+		return new RpcConnectionException("no leader for '" + this.client.settings().name() + "' ("
 				+ this.gatewayType.getSimpleName() + " client following the leader of endpoint '" + this.componentId
 				+ "'): no leader is known yet, or the last one was lost; calls fail at once until leader retrieval "
 				+ "announces the next one.");
-	}
-
-	private Object failAtOnce(Method method, RpcConnectionException failure) throws Throwable {
-		if (this.observer != RpcObserver.NOOP) {
-			try {
-				this.observer
-					.clientCallStarted(new RpcMethod(this.gatewayType.getName(), this.gatewayType.getSimpleName(),
-							method.getName()), leaderPlaceholder())
-					.completed(failure);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("RpcObserver failed on a call that {} failed itself", describe(), ex);
-			}
-		}
-		Class<?> returnType = method.getReturnType();
-		if (CompletableFuture.class.equals(returnType)) {
-			return CompletableFuture.failedFuture(failure);
-		}
-		if (!void.class.equals(returnType)) {
-			for (Class<?> declared : method.getExceptionTypes()) {
-				if (declared.isInstance(failure)) {
-					throw failure;
-				}
-			}
-		}
-		throw new RpcRuntimeException(failure.getMessage(), failure);
 	}
 
 	private String leaderPlaceholder() {
@@ -348,17 +256,13 @@ public final class LeaderFollowingGateway<C extends RpcGateway> implements AutoC
 	}
 
 	private String describe() {
-		return "RPC client '" + this.settings.name() + "' (" + this.gatewayType.getSimpleName() + ")";
+		return "RPC client '" + this.client.settings().name() + "' (" + this.gatewayType.getSimpleName() + ")";
 	}
 
 	@Override
 	public String toString() {
-		return "LeaderFollowingGateway[name=" + this.settings.name() + ", gateway=" + this.gatewayType.getName()
-				+ ", component=" + this.componentId + "]";
-	}
-
-	/** The current leader and the client that calls it. */
-	private record Current(LeaderInformation leader, ReconnectingGateway<?> client) {
+		return "LeaderFollowingGateway[name=" + this.client.settings().name() + ", gateway="
+				+ this.gatewayType.getName() + ", component=" + this.componentId + "]";
 	}
 
 	/** Receives the retrieval's notifications. */
@@ -384,38 +288,6 @@ public final class LeaderFollowingGateway<C extends RpcGateway> implements AutoC
 
 	}
 
-	/** The proxy: answers infrastructure methods itself and hands RPCs to the current leader's client. */
-	private final class Handler implements InvocationHandler {
-
-		@Override
-		public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-			Class<?> declaring = method.getDeclaringClass();
-			if (declaring == Object.class) {
-				return switch (method.getName()) {
-					case "equals" -> proxy == args[0];
-					case "hashCode" -> System.identityHashCode(proxy);
-					default -> LeaderFollowingGateway.this.toString();
-				};
-			}
-			Current now = LeaderFollowingGateway.this.current;
-			if (declaring == FencedRpcGateway.class) {
-				return (now != null) ? now.leader.sessionId() : null;
-			}
-			if (declaring == RpcGateway.class) {
-				if (now == null) {
-					return null;
-				}
-				return "getHostname".equals(method.getName()) ? now.client.gateway().getHostname()
-						: now.leader.address();
-			}
-			if (method.isDefault()) {
-				return InvocationHandler.invokeDefault(proxy, method, args);
-			}
-			return call(method, args);
-		}
-
-	}
-
 	/**
 	 * Builds a {@link LeaderFollowingGateway}. Not thread-safe; the built client is.
 	 *
@@ -423,27 +295,27 @@ public final class LeaderFollowingGateway<C extends RpcGateway> implements AutoC
 	 */
 	public static final class Builder<C extends RpcGateway> {
 
-		private final RpcService rpcService;
-
 		private final Class<C> gatewayType;
 
 		private final String componentId;
 
 		private final LeaderRetrievalService retrieval;
 
-		private ClientSettings settings;
+		/** Builds the client the retrieval re-targets; it gets the settings and observer. */
+		private final ReconnectingGateway.Builder<C> client;
 
-		private RpcObserver observer = RpcObserver.NOOP;
+		private boolean settingsGiven;
 
 		private final List<LeaderRetrievalListener> listeners = new CopyOnWriteArrayList<>();
 
 		private Builder(RpcService rpcService, Class<C> gatewayType, String componentId,
 				LeaderRetrievalService retrieval) {
-			this.rpcService = Objects.requireNonNull(rpcService, "rpcService");
+			Objects.requireNonNull(rpcService, "rpcService");
 			this.gatewayType = Objects.requireNonNull(gatewayType, "gatewayType");
 			this.componentId = ComponentIds.requireValid(componentId);
 			this.retrieval = Objects.requireNonNull(retrieval, "retrieval");
 			requireUuidFenced(gatewayType);
+			this.client = ReconnectingGateway.builder(rpcService, gatewayType);
 		}
 
 		/**
@@ -453,7 +325,8 @@ public final class LeaderFollowingGateway<C extends RpcGateway> implements AutoC
 		 * @return this builder
 		 */
 		public Builder<C> settings(ClientSettings settings) {
-			this.settings = Objects.requireNonNull(settings, "settings");
+			this.client.settings(settings);
+			this.settingsGiven = true;
 			return this;
 		}
 
@@ -464,7 +337,7 @@ public final class LeaderFollowingGateway<C extends RpcGateway> implements AutoC
 		 * @return this builder
 		 */
 		public Builder<C> observer(RpcObserver observer) {
-			this.observer = Objects.requireNonNull(observer, "observer");
+			this.client.observer(observer);
 			return this;
 		}
 
@@ -485,7 +358,7 @@ public final class LeaderFollowingGateway<C extends RpcGateway> implements AutoC
 		 * @throws IllegalStateException if no settings were given
 		 */
 		public LeaderFollowingGateway<C> build() {
-			if (this.settings == null) {
+			if (!this.settingsGiven) {
 				throw new IllegalStateException(
 						"LeaderFollowingGateway.builder(...).settings(ClientSettings) is required");
 			}

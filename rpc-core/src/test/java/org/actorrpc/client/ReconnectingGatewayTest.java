@@ -37,8 +37,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The reconnecting client against real services over real TCP on 127.0.0.1: lazy connect,
  * calls queued until the connection exists and sent in order, fail-fast while the remote is down
- * with a background reconnect, reconnect after the remote restarted at the same address, and
- * fencing-token renewal.
+ * with a background reconnect, reconnect after the remote restarted at the same address,
+ * fencing-token renewal, and re-targeting (another endpoint, or none).
  */
 class ReconnectingGatewayTest {
 
@@ -261,6 +261,93 @@ class ReconnectingGatewayTest {
 		assertThat(get(client.gateway().echo("with options"))).isEqualTo("with options");
 		assertThat(through.options).containsExactly(
 				new ConnectOptionsSupport.ConnectOptions(Duration.ofSeconds(7), "actorrpc.clients.echo.timeout"));
+	}
+
+	@Test
+	void retargetingSendsLaterCallsToTheNewEndpointAndKeepsTheOldOnesDelivered() throws Exception {
+		PekkoRpcService server = this.services.create("server");
+		EchoEndpoint first = new EchoEndpoint(server, "first");
+		first.start();
+		new EchoEndpoint(server, "second").start();
+		ReconnectingGateway<EchoGateway> client = client(this.services.create("client"),
+				server.getEndpointAddress("first"));
+		EchoGateway gateway = client.gateway();
+		gateway.tell("to first");
+		assertThat(get(gateway.told())).containsExactly("to first");
+
+		client.retarget(server.getEndpointAddress("second"), null, "the test's registry");
+		gateway.tell("to second");
+
+		assertThat(get(gateway.told())).containsExactly("to second");
+		assertThat(gateway.getAddress()).isEqualTo(server.getEndpointAddress("second"));
+		assertThat(client.view().address()).isEqualTo(server.getEndpointAddress("second"));
+		assertThat(client.view().connectedAddress()).isEqualTo(server.getEndpointAddress("second"));
+		EchoGateway direct = get(this.services.create("checker").connect(first.getAddress(), EchoGateway.class));
+		assertThat(get(direct.told())).as("the old endpoint got only what was sent to it").containsExactly("to first");
+	}
+
+	@Test
+	void withoutATargetCallsFailAtOnceWithTheGivenFailureUntilTheNextRetarget() throws Exception {
+		PekkoRpcService server = this.services.create("server");
+		new EchoEndpoint(server, "echo").start();
+		GatedRpcService through = new GatedRpcService(this.services.create("client"));
+		through.open();
+		List<Throwable> observed = new CopyOnWriteArrayList<>();
+		ReconnectingGateway<EchoGateway> client = client(through, server.getEndpointAddress("echo"),
+				recordingFailures(observed));
+		EchoGateway gateway = client.gateway();
+
+		client.clearTarget("whoever the registry names",
+				() -> new RpcConnectionException("the registry names no echo endpoint"));
+
+		CompletableFuture<String> call = gateway.echo("anyone?");
+		assertThat(call).as("failed before the method returned").isCompletedExceptionally();
+		assertThat(Failures.failureOf(call, Duration.ZERO)).isInstanceOf(RpcConnectionException.class)
+			.hasMessage("the registry names no echo endpoint");
+		assertThatExceptionOfType(RpcRuntimeException.class).isThrownBy(() -> gateway.tell("lost"))
+			.withCauseInstanceOf(RpcConnectionException.class);
+		assertThatExceptionOfType(RpcRuntimeException.class).isThrownBy(() -> gateway.echoSync("blocking"))
+			.withMessage("the registry names no echo endpoint");
+		assertThat(observed).hasSize(3);
+		assertThat(gateway.getAddress()).isNull();
+		assertThat(gateway.getHostname()).isNull();
+		RpcClientView view = client.view();
+		assertThat(view.state()).isEqualTo(RpcClientView.State.FAILED);
+		assertThat(view.address()).isEqualTo("whoever the registry names");
+		assertThat(view.failedAttempts()).isZero();
+		assertThat(view.lastFailure()).isEqualTo("the registry names no echo endpoint");
+		assertThat(through.connects()).as("nothing to connect to").isZero();
+
+		client.retarget(server.getEndpointAddress("echo"), null, "the test's registry");
+
+		assertThat(client.view().state()).isEqualTo(RpcClientView.State.NOT_CONNECTED);
+		assertThat(client.view().lastFailure()).isNull();
+		assertThat(get(gateway.echo("back"))).isEqualTo("back");
+	}
+
+	@Test
+	void connectFailuresAfterARetargetNameWhatSuppliedTheAddress() throws Exception {
+		PekkoRpcService service = this.services.create("both");
+		ReconnectingGateway<EchoGateway> client = client(service, "local:echo");
+
+		client.retarget("local:nobody-here", null, "the test's registry");
+
+		assertThat(Failures.failureOf(client.gateway().echo("hello?"), BOUND)).isInstanceOf(RpcConnectionException.class)
+			.hasMessageContaining("cannot reach " + service.getEndpointAddress("nobody-here") + " (the test's registry)");
+	}
+
+	@Test
+	void retargetRefusesABlankAddressAndATokenForAGatewayThatIsNotFenced() {
+		ReconnectingGateway<EchoGateway> client = client(this.services.create("client"), "local:echo");
+
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> client.retarget(" ", null, "the test"))
+			.withMessageContaining("RPC client 'echo'")
+			.withMessageContaining("pekko://<system>@<host>:<port>/user/rpc/<endpoint-id>");
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> client.retarget("local:echo", UUID.randomUUID(), "the test"))
+			.withMessageContaining("not fenced");
+		assertThat(client.view().address()).as("a refused target changes nothing").isEqualTo("local:echo");
 	}
 
 	private static RpcObserver recordingFailures(List<Throwable> failures) {

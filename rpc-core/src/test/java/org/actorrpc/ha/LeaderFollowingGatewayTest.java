@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.actorrpc.RpcGateway;
 import org.actorrpc.client.ClientSettings;
+import org.actorrpc.client.RpcClientView;
 import org.actorrpc.exceptions.FencingTokenException;
 import org.actorrpc.exceptions.RpcConnectionException;
 import org.actorrpc.exceptions.RpcRuntimeException;
@@ -114,6 +115,21 @@ class LeaderFollowingGatewayTest {
 		assertThat(view.leader()).isEqualTo(new LeaderInformation(second, successor.getAddress()));
 		assertThat(view.changes()).isEqualTo(3);
 		assertThat(view.leaderlessTime()).isPositive();
+	}
+
+	@Test
+	void anAnnouncedLeaderThatCannotBeReachedIsNamedAsLeaderRetrievalsAnswer() {
+		String nowhere = this.pair.server().getEndpointAddress("no-such-counter");
+		this.retrieval.announce(new LeaderInformation(UUID.randomUUID(), nowhere));
+
+		assertThat(Failures.failureOf(this.client.gateway().increment(), BOUND))
+			.isInstanceOf(RpcConnectionException.class)
+			.hasMessageContaining("RPC client 'counter-client' (CounterGateway) cannot reach " + nowhere
+					+ " (leader of endpoint 'counter', from leader retrieval)");
+		RpcClientView view = this.client.view();
+		assertThat(view.address()).isEqualTo(nowhere);
+		assertThat(view.failedAttempts()).as("reconnecting to the announced leader").isPositive();
+		assertThat(view.lastFailure()).contains("from leader retrieval");
 	}
 
 	@Test

@@ -1,14 +1,7 @@
 package org.actorrpc.testutil;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,25 +9,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A second JVM running {@link EchoNodeMain}, started with the current {@code java} binary and
- * class path. {@link #start} waits (bounded) for the endpoint address the node prints.
- * {@link #kill()} sends SIGKILL; {@link #close()} asks the node to exit and kills it if it does
- * not. Its output is kept for failure messages. Not thread-safe.
+ * A second JVM ({@link ChildJvm}) running {@link EchoNodeMain}. {@link #start} waits (bounded)
+ * for the endpoint address the node prints. {@link #kill()} sends SIGKILL; {@link #close()} asks
+ * the node to exit and kills it if it does not. Its output is kept for failure messages. Not
+ * thread-safe.
  */
 public final class EchoNodeProcess implements AutoCloseable {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
-	private final Process process;
+	private final ChildJvm jvm;
 
 	private final String address;
 
-	private final List<String> output;
-
-	private EchoNodeProcess(Process process, String address, List<String> output) {
-		this.process = process;
+	private EchoNodeProcess(ChildJvm jvm, String address) {
+		this.jvm = jvm;
 		this.address = address;
-		this.output = output;
 	}
 
 	/**
@@ -60,57 +50,27 @@ public final class EchoNodeProcess implements AutoCloseable {
 	 */
 	public static EchoNodeProcess start(List<String> jvmOptions, Class<?> mainClass, String... args)
 			throws IOException {
-		String systemName = args[0];
-		Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-		List<String> command = new ArrayList<>();
-		command.add(java.toString());
-		command.addAll(jvmOptions);
-		command.add("-XX:TieredStopAtLevel=1");
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(mainClass.getName());
-		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		Process process = builder.start();
-		List<String> output = Collections.synchronizedList(new ArrayList<>());
 		CompletableFuture<String> addressFuture = new CompletableFuture<>();
-		Thread reader = new Thread(() -> pump(process, output, addressFuture),
-				"echo-node-output-" + systemName);
-		reader.setDaemon(true);
-		reader.start();
+		ChildJvm jvm = ChildJvm.start("echo-node-" + args[0], jvmOptions, mainClass, List.of(args), (line) -> {
+			if (!line.startsWith(EchoNodeMain.ADDRESS_PREFIX)) {
+				return false;
+			}
+			addressFuture.complete(line.substring(EchoNodeMain.ADDRESS_PREFIX.length()).trim());
+			return true;
+		}, () -> addressFuture.completeExceptionally(new IOException("echo node exited")));
 		try {
-			String address = addressFuture.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			return new EchoNodeProcess(process, address, output);
+			return new EchoNodeProcess(jvm, addressFuture.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			process.destroyForcibly();
+			jvm.handle().destroyForcibly();
 			throw new IOException("interrupted while waiting for the echo node", ex);
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			process.destroyForcibly();
+			jvm.handle().destroyForcibly();
 			throw new IOException("echo node did not print its address within " + STARTUP_TIMEOUT + "; output:\n"
-					+ String.join("\n", output), ex);
+					+ jvm.output(), ex);
 		}
-	}
-
-	private static void pump(Process process, List<String> output, CompletableFuture<String> address) {
-		try (BufferedReader in = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = in.readLine()) != null) {
-				if (line.startsWith(EchoNodeMain.ADDRESS_PREFIX)) {
-					address.complete(line.substring(EchoNodeMain.ADDRESS_PREFIX.length()).trim());
-				}
-				else if (output.size() < 2000) {
-					output.add(line);
-				}
-			}
-		}
-		catch (IOException ex) {
-			// the process died; fall through
-		}
-		address.completeExceptionally(new IOException("echo node exited with output:\n" + String.join("\n", output)));
 	}
 
 	/**
@@ -137,7 +97,7 @@ public final class EchoNodeProcess implements AutoCloseable {
 	 * @return the handle
 	 */
 	public ProcessHandle handle() {
-		return this.process.toHandle();
+		return this.jvm.handle();
 	}
 
 	/**
@@ -145,10 +105,7 @@ public final class EchoNodeProcess implements AutoCloseable {
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	public void kill() throws InterruptedException {
-		this.process.destroyForcibly();
-		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-			throw new IllegalStateException("echo node " + this.process.pid() + " survived SIGKILL for 30 s");
-		}
+		this.jvm.kill();
 	}
 
 	/**
@@ -156,26 +113,12 @@ public final class EchoNodeProcess implements AutoCloseable {
 	 * @return the output lines
 	 */
 	public String output() {
-		synchronized (this.output) {
-			return String.join("\n", this.output);
-		}
+		return this.jvm.output();
 	}
 
 	@Override
 	public void close() throws Exception {
-		if (!this.process.isAlive()) {
-			return;
-		}
-		try {
-			this.process.getOutputStream().close();
-		}
-		catch (IOException ex) {
-			// already gone
-		}
-		if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
-			this.process.destroyForcibly();
-			this.process.waitFor(15, TimeUnit.SECONDS);
-		}
+		this.jvm.close();
 	}
 
 }

@@ -4,22 +4,17 @@ import java.util.UUID;
 
 import org.actorrpc.FencedRpcEndpoint;
 
-import org.springframework.context.ApplicationEvent;
-
 /**
  * Published when a leader-elected {@link RpcEndpointComponent @RpcEndpointComponent} starts
- * leading: its fencing token is already the new session id. Published on the endpoint's main
- * thread, after its own {@link org.actorrpc.ha.LeadershipListener#onLeadershipGranted} and before
- * the leadership is confirmed to followers; {@code @EventListener} methods run there too, so they
- * delay the endpoint's messages and must not block. Immutable.
+ * leading: its fencing token is already the new session id, {@link #getLeaderSessionId()}.
+ * Published on the endpoint's main thread, after its own
+ * {@link org.actorrpc.ha.LeadershipListener#onLeadershipGranted} and before the leadership is
+ * confirmed to followers; {@code @EventListener} methods run there too, so they delay the
+ * endpoint's messages and must not block. Immutable.
  */
-public class LeadershipGrantedEvent extends ApplicationEvent {
+public class LeadershipGrantedEvent extends LeadershipEvent {
 
 	private static final long serialVersionUID = 1L;
-
-	private final String endpointId;
-
-	private final UUID leaderSessionId;
 
 	/**
 	 * Creates the event.
@@ -27,34 +22,7 @@ public class LeadershipGrantedEvent extends ApplicationEvent {
 	 * @param leaderSessionId the session id it leads under
 	 */
 	public LeadershipGrantedEvent(FencedRpcEndpoint<UUID> endpoint, UUID leaderSessionId) {
-		super(endpoint);
-		this.endpointId = endpoint.getEndpointId();
-		this.leaderSessionId = leaderSessionId;
-	}
-
-	/**
-	 * Returns the endpoint that leads.
-	 * @return the endpoint
-	 */
-	@SuppressWarnings("unchecked")
-	public FencedRpcEndpoint<UUID> getEndpoint() {
-		return (FencedRpcEndpoint<UUID>) getSource();
-	}
-
-	/**
-	 * Returns the endpoint id (the election's component id).
-	 * @return the endpoint id
-	 */
-	public String getEndpointId() {
-		return this.endpointId;
-	}
-
-	/**
-	 * Returns the session id the endpoint leads under, its fencing token.
-	 * @return the leader session id
-	 */
-	public UUID getLeaderSessionId() {
-		return this.leaderSessionId;
+		super(endpoint, leaderSessionId);
 	}
 
 }

@@ -9,6 +9,7 @@ import org.actorrpc.FencedRpcEndpoint;
 import org.actorrpc.RpcService;
 import org.actorrpc.ha.LeadershipListener;
 import org.actorrpc.spring.LeaderChangedEvent;
+import org.actorrpc.spring.LeadershipEvent;
 import org.actorrpc.spring.LeadershipGrantedEvent;
 import org.actorrpc.spring.LeadershipRevokedEvent;
 import org.actorrpc.spring.RpcClient;
@@ -103,6 +104,9 @@ final class HaApps {
 
 		final List<String> events = new CopyOnWriteArrayList<>();
 
+		/** What a listener of the common base type hears: both kinds, in order. */
+		final List<String> leadershipChanges = new CopyOnWriteArrayList<>();
+
 		@EventListener
 		void granted(LeadershipGrantedEvent event) {
 			this.events.add("granted " + event.getEndpointId() + " " + event.getLeaderSessionId() + " on "
@@ -113,6 +117,12 @@ final class HaApps {
 		void revoked(LeadershipRevokedEvent event) {
 			this.events.add("revoked " + event.getEndpointId() + " " + event.getLeaderSessionId() + " on "
 					+ Thread.currentThread().getName());
+		}
+
+		@EventListener
+		void leadershipChanged(LeadershipEvent event) {
+			this.leadershipChanges.add(event.getClass().getSimpleName() + " " + event.getEndpointId() + " "
+					+ event.getLeaderSessionId());
 		}
 
 		@EventListener

@@ -166,6 +166,8 @@ class ZooKeeperLeaderFailoverIntegrationTests {
 		LeaderGateway gateway = follower.getBean(HaApps.LeaderCaller.class).leader();
 		await().atMost(BOUND).until(() -> answer(gateway), (answer) -> answer.startsWith("only "));
 		HaApps.ElectedLeaderEndpoint endpoint = only.getBean(HaApps.ElectedLeaderEndpoint.class);
+		HaApps.LeadershipEvents events = only.getBean(HaApps.LeadershipEvents.class);
+		UUID session = only.getBean(RpcLeadership.class).getContenders().get(0).leaderSessionId();
 
 		only.close();
 
@@ -175,6 +177,8 @@ class ZooKeeperLeaderFailoverIntegrationTests {
 			.last()
 			.as("the endpoint heard of the revocation before it stopped")
 			.isEqualTo("revoked");
+		assertThat(events.leadershipChanges).as("a LeadershipEvent listener hears the grant, then the revocation")
+			.containsExactly("LeadershipGrantedEvent leader " + session, "LeadershipRevokedEvent leader " + session);
 	}
 
 	private static String answer(LeaderGateway gateway) {

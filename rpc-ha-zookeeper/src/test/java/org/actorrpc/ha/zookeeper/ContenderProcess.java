@@ -1,11 +1,7 @@
 package org.actorrpc.ha.zookeeper;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,65 +10,50 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.actorrpc.testutil.ChildJvm;
+
 /**
- * A child JVM running {@link ContenderNodeMain} with the current {@code java} binary and class
- * path; its {@code HA-EVENT} lines are queued for the test, the rest kept for failure messages.
- * {@link #kill()} sends SIGKILL; {@link #close()} asks the node to exit and kills it if it does
- * not. Not thread-safe.
+ * A child JVM ({@link ChildJvm}) running {@link ContenderNodeMain}; its {@code HA-EVENT} lines
+ * are queued for the test, the rest kept for failure messages. {@link #kill()} sends SIGKILL;
+ * {@link #close()} asks the node to exit and kills it if it does not. Not thread-safe.
  */
 final class ContenderProcess implements AutoCloseable {
 
 	private final String name;
 
-	private final Process process;
+	private final ChildJvm jvm;
 
 	private final Path acceptLog;
 
-	private final BlockingQueue<String[]> events = new LinkedBlockingQueue<>();
+	private final BlockingQueue<String[]> events;
 
-	private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+	private final List<String> history;
 
-	private final List<String> history = Collections.synchronizedList(new ArrayList<>());
-
-	private ContenderProcess(String name, Process process, Path acceptLog) {
+	private ContenderProcess(String name, ChildJvm jvm, Path acceptLog, BlockingQueue<String[]> events,
+			List<String> history) {
 		this.name = name;
-		this.process = process;
+		this.jvm = jvm;
 		this.acceptLog = acceptLog;
+		this.events = events;
+		this.history = history;
 	}
 
 	static ContenderProcess start(String name, String connectString, String clusterId, Duration sessionTimeout,
 			Path acceptLog) throws IOException {
-		Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-		List<String> command = List.of(java.toString(), "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), ContenderNodeMain.class.getName(), connectString, clusterId,
-				Long.toString(sessionTimeout.toMillis()), acceptLog.toString());
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		ContenderProcess started = new ContenderProcess(name, process, acceptLog);
-		Thread reader = new Thread(started::pump, "contender-output-" + name);
-		reader.setDaemon(true);
-		reader.start();
-		return started;
-	}
-
-	private void pump() {
-		try (BufferedReader in = new BufferedReader(
-				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = in.readLine()) != null) {
-				if (line.startsWith(ContenderNodeMain.EVENT_PREFIX)) {
+		BlockingQueue<String[]> events = new LinkedBlockingQueue<>();
+		List<String> history = Collections.synchronizedList(new ArrayList<>());
+		ChildJvm jvm = ChildJvm.start("contender-" + name, List.of("-Xmx128m"), ContenderNodeMain.class,
+				List.of(connectString, clusterId, Long.toString(sessionTimeout.toMillis()), acceptLog.toString()),
+				(line) -> {
+					if (!line.startsWith(ContenderNodeMain.EVENT_PREFIX)) {
+						return false;
+					}
 					String event = line.substring(ContenderNodeMain.EVENT_PREFIX.length());
-					this.history.add(event);
-					this.events.add(event.split(" "));
-				}
-				else if (this.output.size() < 2000) {
-					this.output.add(line);
-				}
-			}
-		}
-		catch (IOException ex) {
-			// the process died
-		}
-		this.events.add(new String[] { "EXITED" });
+					history.add(event);
+					events.add(event.split(" "));
+					return true;
+				}, () -> events.add(new String[] { "EXITED" }));
+		return new ContenderProcess(name, jvm, acceptLog, events, history);
 	}
 
 	/**
@@ -112,33 +93,16 @@ final class ContenderProcess implements AutoCloseable {
 	}
 
 	void kill() throws InterruptedException {
-		this.process.destroyForcibly();
-		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-			throw new IllegalStateException(this.name + " survived SIGKILL for 30 s");
-		}
+		this.jvm.kill();
 	}
 
 	String output() {
-		synchronized (this.output) {
-			return String.join("\n", this.output);
-		}
+		return this.jvm.output();
 	}
 
 	@Override
 	public void close() throws Exception {
-		if (!this.process.isAlive()) {
-			return;
-		}
-		try {
-			this.process.getOutputStream().close();
-		}
-		catch (IOException ex) {
-			// already gone
-		}
-		if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
-			this.process.destroyForcibly();
-			this.process.waitFor(15, TimeUnit.SECONDS);
-		}
+		this.jvm.close();
 	}
 
 }

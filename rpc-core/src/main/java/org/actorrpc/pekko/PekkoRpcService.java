@@ -21,6 +21,7 @@ import org.actorrpc.RpcServer;
 import org.actorrpc.RpcService;
 import org.actorrpc.client.ConnectOptionsSupport;
 import org.actorrpc.internal.endpoint.ConnectChecks;
+import org.actorrpc.internal.endpoint.UnstoppableScheduledExecutor;
 import org.actorrpc.pekko.internal.ContextSslEngineProvider;
 import org.actorrpc.pekko.internal.PekkoConfigFactory;
 import org.actorrpc.pekko.internal.ServiceRuntime;

@@ -1,6 +1,7 @@
 package org.actorrpc.internal.endpoint;
 
 import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
@@ -15,7 +16,7 @@ import org.actorrpc.exceptions.RpcExceptions;
  * method runs on the calling thread (the endpoint's main thread, or a fake's caller); what it
  * throws goes back to the caller as is (a fire-and-forget call's failure is logged); a
  * {@code CompletableFuture} result answers when it completes, unwrapped from its
- * {@code CompletionException}. Admission — is the endpoint started, does the fence admit the
+ * {@code CompletionException}; a {@code callAsync} task completes its future the same way. Admission — is the endpoint started, does the fence admit the
  * message — is the caller's, with the errors made here. Stateless.
  */
 public final class Invocation {
@@ -109,6 +110,40 @@ public final class Invocation {
 	public static EndpointNotStartedException notStarted(GatewayMethod method, String address) {
 		return new EndpointNotStartedException("Discard message " + method.invocationString
 				+ ", because the rpc endpoint " + address + " has not been started yet.");
+	}
+
+	/**
+	 * Runs a {@code callAsync} task and completes its future with the result or the failure. An
+	 * {@link Error} completes the future too, then propagates: it terminates the endpoint.
+	 * @param callable the task
+	 * @param future its future
+	 * @return the task's exception, or {@code null}
+	 */
+	public static Exception call(Callable<Object> callable, CompletableFuture<Object> future) {
+		try {
+			future.complete(callable.call());
+			return null;
+		}
+		catch (Exception ex) {
+			future.completeExceptionally(ex);
+			return ex;
+		}
+		catch (Error ex) {
+			future.completeExceptionally(ex);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Returns the failure of a task ({@code runAsync}, {@code callAsync}) for an endpoint that is
+	 * not started (or stopped).
+	 * @param task the task kind, as {@code callAsync}
+	 * @param address the endpoint's address
+	 * @return the failure
+	 */
+	public static EndpointNotStartedException taskNotStarted(String task, String address) {
+		return new EndpointNotStartedException("Discard " + task + " task, because the rpc endpoint " + address
+				+ " has not been started yet.");
 	}
 
 	/**

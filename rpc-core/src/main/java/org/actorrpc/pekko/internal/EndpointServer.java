@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import org.actorrpc.FencedRpcEndpoint;
 import org.actorrpc.RecordedMessage;
 import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcEndpointView;
@@ -24,6 +23,7 @@ import org.actorrpc.RpcServer;
 import org.actorrpc.exceptions.RecipientUnreachableException;
 import org.actorrpc.exceptions.RpcException;
 import org.actorrpc.exceptions.RpcExceptions;
+import org.actorrpc.internal.endpoint.EndpointFence;
 import org.actorrpc.internal.endpoint.EndpointStatistics;
 import org.actorrpc.internal.endpoint.EndpointView;
 import org.actorrpc.internal.endpoint.Fence;
@@ -68,8 +68,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 
 	private final FlightRecorder recorder;
 
-	/** Cache of the fence of the endpoint's current token (see {@link #fence()}); racy writes are harmless. */
-	private volatile Fence fence;
+	private final EndpointFence fence;
 
 	private final int capacity;
 
@@ -106,6 +105,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 		this.endpointId = endpoint.getEndpointId();
 		this.address = context.endpointAddress(this.endpointId);
 		this.targetName = "endpoint " + this.endpointId;
+		this.fence = new EndpointFence(endpoint);
 		this.gateways = List.copyOf(GatewayInterfaces.of(endpoint.getClass()));
 		this.loggingContext = Map.copyOf(loggingContext);
 		this.onTerminated = onTerminated;
@@ -136,17 +136,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 	}
 
 	Fence fence() {
-		if (!(this.endpoint instanceof FencedRpcEndpoint<?> fenced)) {
-			return Fence.NONE;
-		}
-		// Read on every check: a leader-elected endpoint's token switches from any thread.
-		Object token = fenced.getFencingToken();
-		Fence current = this.fence;
-		if (current == null || current.token() != token) {
-			current = Fence.ofEndpoint(token);
-			this.fence = current;
-		}
-		return current;
+		return this.fence.current();
 	}
 
 	boolean isTerminated() {

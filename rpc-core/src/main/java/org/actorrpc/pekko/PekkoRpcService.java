@@ -20,6 +20,8 @@ import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcServer;
 import org.actorrpc.RpcService;
 import org.actorrpc.client.ConnectOptionsSupport;
+import org.actorrpc.internal.endpoint.ConnectChecks;
+import org.actorrpc.internal.endpoint.UnstoppableScheduledExecutor;
 import org.actorrpc.pekko.internal.ContextSslEngineProvider;
 import org.actorrpc.pekko.internal.PekkoConfigFactory;
 import org.actorrpc.pekko.internal.ServiceRuntime;
@@ -132,7 +134,7 @@ public final class PekkoRpcService implements RpcService, ConnectOptionsSupport 
 	public <F extends Serializable, C extends FencedRpcGateway<F>> CompletableFuture<C> connect(String address,
 			F fencingToken, Class<C> clazz) {
 		if (fencingToken == null) {
-			return CompletableFuture.failedFuture(new IllegalArgumentException("fencingToken must not be null"));
+			return ConnectChecks.missingFencingToken();
 		}
 		return this.runtime.connect(address, clazz, fencingToken, null, null);
 	}
@@ -146,7 +148,7 @@ public final class PekkoRpcService implements RpcService, ConnectOptionsSupport 
 	public <F extends Serializable, C extends FencedRpcGateway<F>> CompletableFuture<C> connect(String address,
 			F fencingToken, Class<C> clazz, ConnectOptions options) {
 		if (fencingToken == null) {
-			return CompletableFuture.failedFuture(new IllegalArgumentException("fencingToken must not be null"));
+			return ConnectChecks.missingFencingToken();
 		}
 		return this.runtime.connect(address, clazz, fencingToken, options.defaultTimeout(), timeoutSource(options));
 	}

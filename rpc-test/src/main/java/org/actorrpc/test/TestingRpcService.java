@@ -16,6 +16,7 @@ import org.actorrpc.RpcEndpointView;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcServer;
 import org.actorrpc.RpcService;
+import org.actorrpc.internal.endpoint.ConnectChecks;
 import org.actorrpc.test.internal.TestingRuntime;
 import org.actorrpc.test.internal.TestingServer;
 
@@ -291,7 +292,7 @@ public final class TestingRpcService implements RpcService {
 	public <F extends Serializable, C extends FencedRpcGateway<F>> CompletableFuture<C> connect(String address,
 			F fencingToken, Class<C> clazz) {
 		if (fencingToken == null) {
-			return CompletableFuture.failedFuture(new IllegalArgumentException("fencingToken must not be null"));
+			return ConnectChecks.missingFencingToken();
 		}
 		return this.runtime.connect(address, clazz, fencingToken);
 	}

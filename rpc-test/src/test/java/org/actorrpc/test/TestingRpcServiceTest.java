@@ -26,6 +26,7 @@ import org.actorrpc.exceptions.RpcTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The testing service's main-thread model, virtual time, call semantics, fakes, fencing and
@@ -458,6 +459,24 @@ class TestingRpcServiceTest {
 	}
 
 	@Test
+	void aFencedEndpointFollowingLeadershipRefusesCallsUntilItLeadsAsTheRealServiceDoes() {
+		TestingRpcService service = automatic();
+		LeaderCounter endpoint = new LeaderCounter(service);
+		endpoint.start();
+		UUID session = UUID.randomUUID();
+		FencedCounterGateway gateway = service.connect(endpoint.getAddress(), session, FencedCounterGateway.class)
+			.join();
+
+		assertThatThrownBy(() -> gateway.ping().join()).hasCauseInstanceOf(FencingTokenException.class)
+			.hasMessageContaining("Not the leader");
+		endpoint.updateFencingToken(session);
+		assertThat(gateway.ping()).isCompletedWithValue("pong");
+		endpoint.updateFencingToken(null);
+		assertThatThrownBy(() -> gateway.ping().join()).hasCauseInstanceOf(FencingTokenException.class)
+			.hasMessageContaining("Not the leader");
+	}
+
+	@Test
 	void aFencedConnectToAFakeChecksTheFakesToken() {
 		TestingRpcService service = automatic();
 		UUID token = UUID.randomUUID();
@@ -560,6 +579,23 @@ class TestingRpcServiceTest {
 	}
 
 	@Test
+	void endpointViewsCountCallsPerMethodAsTheRealServiceDoes() {
+		TestingRpcService service = automatic();
+		new CounterEndpoint(service, "counted").start();
+		CounterGateway gateway = connect(service, "counted");
+
+		gateway.increment().join();
+		gateway.increment().join();
+		gateway.add(3);
+
+		RpcEndpointView view = service.getEndpointViews().iterator().next();
+		assertThat(view.getProcessedMessages()).isEqualTo(3);
+		assertThat(view.getMethodStats()).extracting((stats) -> stats.method().method(), (stats) -> stats.count())
+			.containsExactlyInAnyOrder(tuple("increment", 2L), tuple("add", 1L));
+		assertThat(view.getCurrentMethod()).isNull();
+	}
+
+	@Test
 	void twoEndpointsWithTheSameIdAreRefused() {
 		TestingRpcService service = automatic();
 		new CounterEndpoint(service, "twin");
@@ -611,6 +647,19 @@ class TestingRpcServiceTest {
 
 		FencedCounter(RpcService service, UUID token) {
 			super(service, "fenced", token);
+		}
+
+		@Override
+		public CompletableFuture<String> ping() {
+			return CompletableFuture.completedFuture("pong");
+		}
+
+	}
+
+	static final class LeaderCounter extends FencedRpcEndpoint<UUID> implements FencedCounterGateway {
+
+		LeaderCounter(RpcService service) {
+			super(service, "leader");
 		}
 
 		@Override

@@ -4,6 +4,8 @@ import com.esotericsoftware.kryo.io.Input;
 import org.apache.pekko.actor.AbstractActor;
 import org.apache.pekko.actor.Props;
 
+import org.actorrpc.internal.endpoint.GatewayMethod;
+
 /**
  * Receives everything remote services send back to this one: answers to its calls (completing the
  * waiting call by its correlation id), flow-control credit, and answers to liveness probes. Every

@@ -10,9 +10,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -27,6 +25,8 @@ import org.actorrpc.RpcServer;
 import org.actorrpc.exceptions.HandshakeException;
 import org.actorrpc.exceptions.RpcConnectionException;
 import org.actorrpc.exceptions.RpcExceptions;
+import org.actorrpc.internal.endpoint.ConnectChecks;
+import org.actorrpc.internal.endpoint.Fence;
 
 /**
  * The caller's side of a service: turns an address into a gateway proxy. An address of this
@@ -103,9 +103,9 @@ final class Connector {
 			return CompletableFuture.failedFuture(failure(address,
 					"no endpoint with id '" + parsed.endpointId() + "' is registered in this service.", null));
 		}
-		if (!gateway.isInstance(server.endpoint())) {
-			return CompletableFuture.failedFuture(new HandshakeException(
-					"The rpc endpoint does not support the gateway " + gateway.getSimpleName() + "."));
+		HandshakeException unsupported = ConnectChecks.unsupportedGateway(gateway, server.endpoint());
+		if (unsupported != null) {
+			return CompletableFuture.failedFuture(unsupported);
 		}
 		LocalGatewayHandler handler = new LocalGatewayHandler(this.context, server, new GatewayModel[] { model },
 				fence, defaults);
@@ -205,13 +205,7 @@ final class Connector {
 	 */
 	@SuppressWarnings("unchecked")
 	<C extends RpcGateway> C selfGateway(Class<C> type, EndpointServer server) {
-		if (!type.isInstance(server.endpoint())) {
-			throw new IllegalArgumentException("RpcEndpoint " + server.endpointId() + " does not implement the "
-					+ "RpcGateway interface " + type.getName() + ".");
-		}
-		Set<Class<?>> interfaces = new LinkedHashSet<>(server.gateways());
-		interfaces.add(type);
-		interfaces.add(RpcServer.class);
+		Class<?>[] interfaces = ConnectChecks.selfGatewayInterfaces(type, server.endpoint(), server.gateways());
 		List<GatewayModel> gatewayModels = new ArrayList<>();
 		for (Class<? extends RpcGateway> gateway : server.gateways()) {
 			gatewayModels.add(this.context.models().of(gateway));
@@ -219,8 +213,7 @@ final class Connector {
 		// null fence: the self gateway sends the endpoint's current token, which may follow leadership
 		LocalGatewayHandler handler = new LocalGatewayHandler(this.context, server,
 				gatewayModels.toArray(GatewayModel[]::new), null, CallDefaults.of(this.context.settings()));
-		return (C) Proxy.newProxyInstance(server.endpoint().getClass().getClassLoader(),
-				interfaces.toArray(Class<?>[]::new), handler);
+		return (C) Proxy.newProxyInstance(server.endpoint().getClass().getClassLoader(), interfaces, handler);
 	}
 
 }

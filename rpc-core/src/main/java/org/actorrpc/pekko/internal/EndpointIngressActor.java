@@ -9,6 +9,8 @@ import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.Props;
 
 import org.actorrpc.exceptions.RpcException;
+import org.actorrpc.internal.endpoint.Fence;
+import org.actorrpc.internal.endpoint.GatewayMethod;
 
 /**
  * The actor under {@code /user/rpc/<endpointId>}: the endpoint's address on the network. It runs

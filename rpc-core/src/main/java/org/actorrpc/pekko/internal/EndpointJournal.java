@@ -11,6 +11,7 @@ import org.actorrpc.FencedRpcEndpoint;
 import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.exceptions.RpcExceptions;
+import org.actorrpc.internal.endpoint.GatewayMethod;
 import org.actorrpc.journal.JournalCodec;
 import org.actorrpc.journal.JournalRecord.Origin;
 import org.actorrpc.journal.JournalSettings;

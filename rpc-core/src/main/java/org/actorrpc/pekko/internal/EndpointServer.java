@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import org.actorrpc.FencedRpcEndpoint;
+import org.actorrpc.RecordedMessage;
 import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcEndpointView;
 import org.actorrpc.RpcGateway;
@@ -23,6 +23,12 @@ import org.actorrpc.RpcServer;
 import org.actorrpc.exceptions.RecipientUnreachableException;
 import org.actorrpc.exceptions.RpcException;
 import org.actorrpc.exceptions.RpcExceptions;
+import org.actorrpc.internal.endpoint.EndpointFence;
+import org.actorrpc.internal.endpoint.EndpointStatistics;
+import org.actorrpc.internal.endpoint.EndpointView;
+import org.actorrpc.internal.endpoint.Fence;
+import org.actorrpc.internal.endpoint.GatewayInterfaces;
+import org.actorrpc.internal.endpoint.GatewayMethod;
 
 /**
  * The server side of one endpoint: its bounded mailbox, its dedicated main thread (the same
@@ -35,7 +41,7 @@ import org.actorrpc.exceptions.RpcExceptions;
  * and the lifecycle hooks share state that only the main thread may write — the lifecycle, the
  * credit ledger, the stop flags — and splitting them would publish that state to other classes.)
  */
-final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Runnable {
+final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Runnable, EndpointView.Source {
 
 	private static final Logger logger = LoggerFactory.getLogger(EndpointServer.class);
 
@@ -46,6 +52,9 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 	private final String endpointId;
 
 	private final String address;
+
+	/** {@code endpoint <id>}, for invocation errors and logs. */
+	private final String targetName;
 
 	private final List<Class<? extends RpcGateway>> gateways;
 
@@ -59,8 +68,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 
 	private final FlightRecorder recorder;
 
-	/** Cache of the fence of the endpoint's current token (see {@link #fence()}); racy writes are harmless. */
-	private volatile Fence fence;
+	private final EndpointFence fence;
 
 	private final int capacity;
 
@@ -96,6 +104,8 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 		this.endpoint = endpoint;
 		this.endpointId = endpoint.getEndpointId();
 		this.address = context.endpointAddress(this.endpointId);
+		this.targetName = "endpoint " + this.endpointId;
+		this.fence = new EndpointFence(endpoint);
 		this.gateways = List.copyOf(GatewayInterfaces.of(endpoint.getClass()));
 		this.loggingContext = Map.copyOf(loggingContext);
 		this.onTerminated = onTerminated;
@@ -126,17 +136,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 	}
 
 	Fence fence() {
-		if (!(this.endpoint instanceof FencedRpcEndpoint<?> fenced)) {
-			return Fence.NONE;
-		}
-		// Read on every check: a leader-elected endpoint's token switches from any thread.
-		Object token = fenced.getFencingToken();
-		Fence current = this.fence;
-		if (current == null || current.token() != token) {
-			current = Fence.ofEndpoint(token);
-			this.fence = current;
-		}
-		return current;
+		return this.fence.current();
 	}
 
 	boolean isTerminated() {
@@ -454,10 +454,6 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 		}
 	}
 
-	void logFailedTell(GatewayMethod method, Throwable failure) {
-		logger.warn("Fire-and-forget call {} on endpoint {} failed", method.invocationString, this.endpointId, failure);
-	}
-
 	void logRefusedTell(GatewayMethod method, Throwable reason) {
 		logger.warn("Fire-and-forget call {} to endpoint {} was not processed: {}", method.invocationString,
 				this.endpointId, reason.getMessage());
@@ -477,32 +473,48 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 		return this.view;
 	}
 
-	String endpointId() {
+	String targetName() {
+		return this.targetName;
+	}
+
+	@Override
+	public String endpointId() {
 		return this.endpointId;
 	}
 
-	List<Class<? extends RpcGateway>> gateways() {
+	@Override
+	public List<Class<? extends RpcGateway>> gateways() {
 		return this.gateways;
 	}
 
-	EndpointLifecycle lifecycle() {
-		return this.lifecycle;
+	@Override
+	public RpcEndpointView.State state() {
+		return this.lifecycle.view();
 	}
 
-	EndpointMailbox mailbox() {
-		return this.mailbox;
+	@Override
+	public int mailboxDepth() {
+		return this.mailbox.depth();
 	}
 
-	int capacity() {
+	@Override
+	public int mailboxCapacity() {
 		return this.capacity;
 	}
 
-	EndpointStatistics statistics() {
+	@Override
+	public long oldestEnqueuedAt() {
+		return this.mailbox.oldestEnqueuedAt();
+	}
+
+	@Override
+	public EndpointStatistics statistics() {
 		return this.statistics;
 	}
 
-	FlightRecorder recorder() {
-		return this.recorder;
+	@Override
+	public List<RecordedMessage> recentMessages(int limit) {
+		return this.recorder.snapshot(limit);
 	}
 
 	@Override

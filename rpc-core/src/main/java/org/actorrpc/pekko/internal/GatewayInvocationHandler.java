@@ -12,6 +12,8 @@ import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcObserver;
 import org.actorrpc.exceptions.RpcException;
 import org.actorrpc.exceptions.RpcRuntimeException;
+import org.actorrpc.internal.endpoint.Fence;
+import org.actorrpc.internal.endpoint.GatewayMethod;
 
 /**
  * Common part of gateway proxies: answers the infrastructure methods ({@code Object},
@@ -143,7 +145,7 @@ abstract class GatewayInvocationHandler implements InvocationHandler {
 		observation.completed(failure);
 		return switch (method.kind) {
 			case ASYNC -> CompletableFuture.failedFuture(failure);
-			case BLOCKING -> throw syncFailure(method, failure);
+			case BLOCKING -> throw method.syncFailure(failure);
 			case TELL -> throw new RpcRuntimeException(failure.getMessage(), failure);
 		};
 	}
@@ -168,31 +170,13 @@ abstract class GatewayInvocationHandler implements InvocationHandler {
 			return future.get();
 		}
 		catch (ExecutionException ex) {
-			throw syncFailure(method, ex.getCause());
+			throw method.syncFailure(ex.getCause());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new RpcRuntimeException("Interrupted while waiting for " + method.invocationString + " at "
 					+ this.address, ex);
 		}
-	}
-
-	/**
-	 * The exception a blocking call throws: unchecked failures and checked ones the method declares
-	 * as they are, anything else wrapped in an {@link RpcRuntimeException} (never an
-	 * {@code UndeclaredThrowableException}).
-	 */
-	static Throwable syncFailure(GatewayMethod method, Throwable cause) {
-		if (cause instanceof RuntimeException || cause instanceof Error) {
-			return cause;
-		}
-		for (Class<?> declared : method.method.getExceptionTypes()) {
-			if (declared.isInstance(cause)) {
-				return cause;
-			}
-		}
-		return new RpcRuntimeException("Failure while obtaining synchronous RPC result of " + method.invocationString
-				+ ": " + cause.getMessage(), cause);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.actorrpc.RpcGateway;
+import org.actorrpc.internal.endpoint.GatewayMethod;
 import org.actorrpc.serialization.GatewayContract;
 
 /**

@@ -1,20 +1,19 @@
 package org.actorrpc.pekko.internal;
 
-import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import org.actorrpc.RecordedMessage;
 import org.actorrpc.RpcMethod;
 import org.actorrpc.exceptions.EndpointNotStartedException;
-import org.actorrpc.exceptions.RpcException;
-import org.actorrpc.exceptions.RpcExceptions;
+import org.actorrpc.internal.endpoint.Fence;
+import org.actorrpc.internal.endpoint.GatewayMethod;
+import org.actorrpc.internal.endpoint.Invocation;
 
 /**
  * An RPC to run on the endpoint's main thread. Subclasses decide how the result travels back:
  * by completing the caller's future (local calls) or by a response message (remote calls).
  */
-abstract class InvocationMessage extends MailboxMessage {
+abstract class InvocationMessage extends MailboxMessage implements Invocation.Reply {
 
 	final GatewayMethod method;
 
@@ -32,13 +31,16 @@ abstract class InvocationMessage extends MailboxMessage {
 	}
 
 	/** @return whether the caller waits for an answer */
-	abstract boolean expectsAnswer();
+	@Override
+	public abstract boolean expectsAnswer();
 
 	/** Delivers a successful result; any thread. */
-	abstract void complete(Object value);
+	@Override
+	public abstract void complete(Object value);
 
 	/** Delivers a failure; any thread. */
-	abstract void fail(Throwable failure);
+	@Override
+	public abstract void fail(Throwable failure);
 
 	@Override
 	RpcMethod method() {
@@ -56,7 +58,7 @@ abstract class InvocationMessage extends MailboxMessage {
 	}
 
 	@Override
-	void reject(Throwable failure) {
+	public void reject(Throwable failure) {
 		if (expectsAnswer()) {
 			fail(failure);
 		}
@@ -74,9 +76,7 @@ abstract class InvocationMessage extends MailboxMessage {
 	@Override
 	Throwable process(EndpointServer server) {
 		if (!server.isRunningForMessages()) {
-			EndpointNotStartedException failure = new EndpointNotStartedException("Discard message "
-					+ this.method.invocationString + ", because the rpc endpoint " + server.getAddress()
-					+ " has not been started yet.");
+			EndpointNotStartedException failure = Invocation.notStarted(this.method, server.getAddress());
 			reject(failure);
 			return failure;
 		}
@@ -96,55 +96,9 @@ abstract class InvocationMessage extends MailboxMessage {
 
 	private Throwable invoke(EndpointServer server) {
 		server.journal().invoked(this.method, this.args);
-		Object result;
-		try {
-			result = this.method.method.invoke(server.endpoint(), this.args);
-		}
-		catch (InvocationTargetException ex) {
-			Throwable cause = ex.getTargetException();
-			if (expectsAnswer()) {
-				fail(cause);
-			}
-			else {
-				server.logFailedTell(this.method, cause);
-			}
-			server.rethrowIfFatal(cause);
-			return cause;
-		}
-		catch (IllegalAccessException | IllegalArgumentException ex) {
-			RpcException failure = new RpcException("Could not invoke " + this.method.invocationString + " on endpoint "
-					+ server.endpointId() + ": " + ex.getMessage(), ex);
-			reject(failure);
-			return failure;
-		}
-		if (!expectsAnswer()) {
-			return null;
-		}
-		if (this.method.kind == GatewayMethod.Kind.ASYNC) {
-			if (result == null) {
-				RpcException failure = new RpcException(this.method.invocationString
-						+ " returned null instead of a CompletableFuture");
-				fail(failure);
-				return failure;
-			}
-			CompletableFuture<?> future = (CompletableFuture<?>) result;
-			if (future.isDone() && !future.isCompletedExceptionally()) {
-				complete(future.join());
-			}
-			else {
-				future.whenComplete((value, failure) -> {
-					if (failure != null) {
-						fail(RpcExceptions.stripCompletion(failure));
-					}
-					else {
-						complete(value);
-					}
-				});
-			}
-			return null;
-		}
-		complete(result);
-		return null;
+		Throwable failure = Invocation.invoke(this.method, server.endpoint(), this.args, this, server.targetName());
+		server.rethrowIfFatal(failure);
+		return failure;
 	}
 
 }

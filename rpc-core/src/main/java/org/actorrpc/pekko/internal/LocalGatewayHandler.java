@@ -9,6 +9,8 @@ import org.actorrpc.RpcObserver;
 import org.actorrpc.RpcServer;
 import org.actorrpc.StartStoppable;
 import org.actorrpc.exceptions.RpcException;
+import org.actorrpc.internal.endpoint.Fence;
+import org.actorrpc.internal.endpoint.GatewayMethod;
 
 /**
  * Proxy handler for endpoints of the same service: an RPC becomes a message in the endpoint's

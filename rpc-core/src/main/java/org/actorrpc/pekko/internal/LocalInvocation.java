@@ -2,6 +2,9 @@ package org.actorrpc.pekko.internal;
 
 import java.util.Map;
 
+import org.actorrpc.internal.endpoint.Fence;
+import org.actorrpc.internal.endpoint.GatewayMethod;
+
 /**
  * A call from a gateway of the same service: arguments and result are passed by reference
  * (unless the service forces serialization of local calls) and the caller's pending call is
@@ -29,12 +32,12 @@ final class LocalInvocation extends InvocationMessage {
 	}
 
 	@Override
-	boolean expectsAnswer() {
+	public boolean expectsAnswer() {
 		return this.call != null;
 	}
 
 	@Override
-	void complete(Object value) {
+	public void complete(Object value) {
 		if (this.serializeResult) {
 			try {
 				value = this.method.contract.fromBytes(this.method.contract.toBytes(value));
@@ -49,7 +52,7 @@ final class LocalInvocation extends InvocationMessage {
 	}
 
 	@Override
-	void fail(Throwable failure) {
+	public void fail(Throwable failure) {
 		this.call.fail(failure);
 	}
 

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.actorrpc.RpcObserver;
 import org.actorrpc.exceptions.RpcTimeoutException;
+import org.actorrpc.internal.endpoint.GatewayMethod;
 
 /**
  * A call waiting for its answer: the caller's future, its deadline, and what a timeout error has

@@ -8,6 +8,8 @@ import org.apache.pekko.actor.ActorRef;
 import org.actorrpc.RpcObserver;
 import org.actorrpc.exceptions.RecipientUnreachableException;
 import org.actorrpc.exceptions.RpcException;
+import org.actorrpc.internal.endpoint.Fence;
+import org.actorrpc.internal.endpoint.GatewayMethod;
 
 /**
  * Proxy handler for endpoints of other services. The calling thread serializes the arguments (so

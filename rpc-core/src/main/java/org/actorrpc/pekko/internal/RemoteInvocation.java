@@ -5,6 +5,8 @@ import java.util.Map;
 import org.apache.pekko.actor.ActorRef;
 
 import org.actorrpc.exceptions.RpcException;
+import org.actorrpc.internal.endpoint.Fence;
+import org.actorrpc.internal.endpoint.GatewayMethod;
 
 /**
  * A call that arrived over the transport. Its result is serialized by the thread that produced
@@ -36,7 +38,7 @@ final class RemoteInvocation extends InvocationMessage {
 	}
 
 	@Override
-	boolean expectsAnswer() {
+	public boolean expectsAnswer() {
 		return this.callId != 0;
 	}
 
@@ -69,7 +71,7 @@ final class RemoteInvocation extends InvocationMessage {
 	}
 
 	@Override
-	void complete(Object value) {
+	public void complete(Object value) {
 		byte[] payload;
 		try {
 			payload = PayloadCodec.encodeValue(this.method.contract, value);
@@ -91,7 +93,7 @@ final class RemoteInvocation extends InvocationMessage {
 	}
 
 	@Override
-	void fail(Throwable failure) {
+	public void fail(Throwable failure) {
 		sendFailure(this.replyTo, this.callId, this.method.contract.fingerprint(), failure);
 	}
 

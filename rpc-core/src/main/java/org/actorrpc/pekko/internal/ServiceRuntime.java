@@ -36,9 +36,10 @@ import org.actorrpc.RpcEndpointView;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcObserver;
 import org.actorrpc.RpcServer;
-import org.actorrpc.exceptions.RpcRuntimeException;
-import org.actorrpc.pekko.PekkoRpcServiceSettings;
 import org.actorrpc.exceptions.RpcExceptions;
+import org.actorrpc.exceptions.RpcRuntimeException;
+import org.actorrpc.internal.endpoint.Fence;
+import org.actorrpc.pekko.PekkoRpcServiceSettings;
 
 /**
  * The composition root of a running {@code PekkoRpcService}: builds its {@link ServiceContext},

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import org.actorrpc.RecordedMessage;
 import org.actorrpc.RpcMethod;
 import org.actorrpc.exceptions.EndpointNotStartedException;
+import org.actorrpc.internal.endpoint.Invocation;
 
 /**
  * Code enqueued with {@code runAsync} (no result) or {@code callAsync} (result in a future).
@@ -78,8 +79,7 @@ final class TaskMessage extends MailboxMessage {
 	@Override
 	Throwable process(EndpointServer server) {
 		if (!server.isRunningForMessages()) {
-			EndpointNotStartedException failure = new EndpointNotStartedException("Discard " + method().method()
-					+ " task, because the rpc endpoint " + server.getAddress() + " has not been started yet.");
+			EndpointNotStartedException failure = Invocation.taskNotStarted(method().method(), server.getAddress());
 			reject(failure);
 			return failure;
 		}
@@ -94,18 +94,7 @@ final class TaskMessage extends MailboxMessage {
 			}
 			// Errors propagate: they terminate this endpoint (and only this one).
 		}
-		try {
-			this.future.complete(this.callable.call());
-			return null;
-		}
-		catch (Exception ex) {
-			this.future.completeExceptionally(ex);
-			return ex;
-		}
-		catch (Error ex) {
-			this.future.completeExceptionally(ex);
-			throw ex;
-		}
+		return Invocation.call(this.callable, this.future);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import org.actorrpc.MainThreadExecutable;
 import org.actorrpc.RpcServer;
 import org.actorrpc.StartStoppable;
+import org.actorrpc.internal.endpoint.GatewayMethod;
 
 /**
  * Proxy handler for an endpoint hosted on the testing service: an RPC becomes a task in the

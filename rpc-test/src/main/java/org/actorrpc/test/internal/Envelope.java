@@ -1,5 +1,7 @@
 package org.actorrpc.test.internal;
 
+import org.actorrpc.internal.endpoint.GatewayMethod;
+
 /**
  * One gateway invocation on its way from a sender to a recipient, as the {@link Network} sees it:
  * who sends it, where it goes, what it invokes, the caller's pending call (none for

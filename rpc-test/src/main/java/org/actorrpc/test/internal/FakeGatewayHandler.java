@@ -1,16 +1,14 @@
 package org.actorrpc.test.internal;
 
-import java.lang.reflect.InvocationTargetException;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.actorrpc.FencedRpcGateway;
 import org.actorrpc.exceptions.FencingTokenException;
 import org.actorrpc.exceptions.RpcException;
-import org.actorrpc.exceptions.RpcExceptions;
+import org.actorrpc.internal.endpoint.Fence;
+import org.actorrpc.internal.endpoint.GatewayMethod;
+import org.actorrpc.internal.endpoint.Invocation;
 
 /**
  * Proxy handler for a gateway registered with {@code registerGateway(address, fake)}: an RPC calls
@@ -25,9 +23,13 @@ final class FakeGatewayHandler extends TestingGatewayHandler {
 
 	private final Object fake;
 
+	/** {@code the fake at <address>}, for invocation errors and logs. */
+	private final String targetName;
+
 	FakeGatewayHandler(TestingRuntime runtime, String address, Class<?> gateway, Object fake, Object fencingToken) {
 		super(runtime, address, gateway, fencingToken);
 		this.fake = fake;
+		this.targetName = "the fake at " + address;
 	}
 
 	@Override
@@ -37,48 +39,17 @@ final class FakeGatewayHandler extends TestingGatewayHandler {
 
 	@Override
 	void handOver(GatewayMethod method, Object[] args, ClientCall call) {
+		FakeCall reply = new FakeCall(method, call);
 		if (!this.runtime.isRegisteredFake(this.address, this.fake)) {
-			fail(method, call, new RpcException("The fake gateway at " + this.address + " was unregistered"));
+			reply.reject(new RpcException("The fake gateway at " + this.address + " was unregistered"));
 			return;
 		}
 		FencingTokenException fencing = checkToken(method);
 		if (fencing != null) {
-			fail(method, call, fencing);
+			reply.reject(fencing);
 			return;
 		}
-		Object result;
-		try {
-			result = method.method().invoke(this.fake, args);
-		}
-		catch (InvocationTargetException ex) {
-			fail(method, call, ex.getTargetException());
-			return;
-		}
-		catch (IllegalAccessException | IllegalArgumentException ex) {
-			fail(method, call, new RpcException("Could not invoke " + method.invocationString() + " on the fake at "
-					+ this.address + ": " + ex.getMessage(), ex));
-			return;
-		}
-		if (call == null) {
-			return;
-		}
-		if (method.kind() == GatewayMethod.Kind.ASYNC) {
-			if (result == null) {
-				call.fail(new RpcException(method.invocationString() + " of the fake at " + this.address
-						+ " returned null instead of a CompletableFuture"));
-				return;
-			}
-			((CompletableFuture<?>) result).whenComplete((value, failure) -> {
-				if (failure != null) {
-					call.fail(RpcExceptions.stripCompletion(failure));
-				}
-				else {
-					call.complete(value);
-				}
-			});
-			return;
-		}
-		call.complete(result);
+		Invocation.invoke(method, this.fake, args, reply, this.targetName);
 	}
 
 	private FencingTokenException checkToken(GatewayMethod method) {
@@ -93,22 +64,48 @@ final class FakeGatewayHandler extends TestingGatewayHandler {
 			// A fake that does not implement getFencingToken accepts every token.
 			return null;
 		}
-		if (expected == null || Objects.equals(expected, this.fencingToken)) {
-			return null;
-		}
-		return new FencingTokenException("Fencing token mismatch: Ignoring message " + method.invocationString()
-				+ " because the fencing token " + this.fencingToken + " did not match the expected fencing token "
-				+ expected + ".");
+		// A fake without a token accepts every token.
+		return Fence.of(expected).admit(Fence.of(this.fencingToken), method.invocationString, this.address);
 	}
 
-	private void fail(GatewayMethod method, ClientCall call, Throwable failure) {
-		if (call != null) {
-			call.fail(failure);
+	/** Where one call to the fake answers: the caller's {@link ClientCall}, or the log for a tell. */
+	private final class FakeCall implements Invocation.Reply {
+
+		private final GatewayMethod method;
+
+		private final ClientCall call;
+
+		FakeCall(GatewayMethod method, ClientCall call) {
+			this.method = method;
+			this.call = call;
 		}
-		else {
-			logger.warn("Fire-and-forget call {} to the fake at {} failed", method.invocationString(), this.address,
-					failure);
+
+		@Override
+		public boolean expectsAnswer() {
+			return this.call != null;
 		}
+
+		@Override
+		public void complete(Object value) {
+			this.call.complete(value);
+		}
+
+		@Override
+		public void fail(Throwable failure) {
+			this.call.fail(failure);
+		}
+
+		@Override
+		public void reject(Throwable failure) {
+			if (this.call != null) {
+				this.call.fail(failure);
+			}
+			else {
+				logger.warn("Fire-and-forget call {} to {} failed", this.method.invocationString,
+						FakeGatewayHandler.this.targetName, failure);
+			}
+		}
+
 	}
 
 }

@@ -1,9 +1,7 @@
 package org.actorrpc.test.internal;
 
 import java.lang.reflect.Method;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.actorrpc.FencedRpcGateway;
@@ -11,10 +9,12 @@ import org.actorrpc.MainThreadExecutable;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.RpcServer;
 import org.actorrpc.StartStoppable;
+import org.actorrpc.internal.endpoint.GatewayMethod;
 
 /**
- * The gateway methods a testing service has seen, one {@link GatewayMethod} per method, and the
- * gateway interfaces of endpoint classes. One instance per service; thread-safe.
+ * The gateway methods a testing service has seen, one {@link GatewayMethod} per method (without a
+ * serialization contract: the testing service passes arguments by reference). One instance per
+ * service; thread-safe.
  */
 public final class GatewayMethods {
 
@@ -46,33 +46,6 @@ public final class GatewayMethods {
 	public void validate(Class<?> gateway) {
 		for (Method method : gateway.getMethods()) {
 			lookup(method);
-		}
-	}
-
-	/**
-	 * Finds the gateway interfaces a class implements, up its hierarchy.
-	 * @param type the endpoint class
-	 * @return the gateway interfaces, in declaration order
-	 */
-	@SuppressWarnings("unchecked")
-	public static Set<Class<? extends RpcGateway>> gatewaysOf(Class<?> type) {
-		Set<Class<? extends RpcGateway>> result = new LinkedHashSet<>();
-		for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-			for (Class<?> candidate : c.getInterfaces()) {
-				collect(candidate, result);
-			}
-		}
-		return result;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static void collect(Class<?> candidate, Set<Class<? extends RpcGateway>> result) {
-		if (RpcGateway.class.isAssignableFrom(candidate) && candidate != RpcGateway.class
-				&& candidate != RpcServer.class && candidate != FencedRpcGateway.class) {
-			result.add((Class<? extends RpcGateway>) candidate);
-		}
-		for (Class<?> parent : candidate.getInterfaces()) {
-			collect(parent, result);
 		}
 	}
 

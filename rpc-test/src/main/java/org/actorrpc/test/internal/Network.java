@@ -77,7 +77,7 @@ public final class Network {
 			}
 			else if (rule != null && rule.kind == Rule.Kind.DROP) {
 				rule.affected.incrementAndGet();
-				logger.debug("Dropped {} from {} to {} (fault injection)", envelope.method().invocationString(),
+				logger.debug("Dropped {} from {} to {} (fault injection)", envelope.method().invocationString,
 						envelope.sender(), envelope.target());
 				return;
 			}
@@ -194,7 +194,7 @@ public final class Network {
 		}
 		else {
 			logger.warn("Fire-and-forget call {} from {} to {} was not delivered: {}",
-					envelope.method().invocationString(), envelope.sender(), envelope.target(), failure.getMessage());
+					envelope.method().invocationString, envelope.sender(), envelope.target(), failure.getMessage());
 		}
 	}
 

@@ -10,6 +10,7 @@ import org.actorrpc.FencedRpcGateway;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.exceptions.RpcRuntimeException;
 import org.actorrpc.exceptions.RpcTimeoutException;
+import org.actorrpc.internal.endpoint.GatewayMethod;
 
 /**
  * Common part of the testing service's gateway proxies: answers {@code Object}, {@link RpcGateway}
@@ -99,24 +100,24 @@ abstract class TestingGatewayHandler implements InvocationHandler {
 	}
 
 	private Object call(GatewayMethod method, Object[] args) throws Throwable {
-		if (method.kind() == GatewayMethod.Kind.BLOCKING && callerIsRecipient()) {
-			throw new IllegalStateException("Blocking call " + method.invocationString() + " refused: it was made on "
+		if (method.kind == GatewayMethod.Kind.BLOCKING && callerIsRecipient()) {
+			throw new IllegalStateException("Blocking call " + method.invocationString + " refused: it was made on "
 					+ "the main thread of the endpoint it calls, which would have to answer it while waiting for it. "
 					+ "Call the method directly, or return a CompletableFuture from the gateway method.");
 		}
 		String sender = this.runtime.currentSender();
 		ClientCall call = null;
-		if (method.kind() != GatewayMethod.Kind.TELL) {
+		if (method.kind != GatewayMethod.Kind.TELL) {
 			Duration defaultTimeout = this.runtime.askTimeout();
 			Duration timeout = method.timeout(args, defaultTimeout);
-			String source = (timeout != defaultTimeout) ? "the @RpcTimeout argument of " + method.invocationString()
+			String source = (timeout != defaultTimeout) ? "the @RpcTimeout argument of " + method.invocationString
 					: "the TestingRpcService's ask timeout (TestingRpcService.builder().askTimeout)";
-			call = new ClientCall(this.runtime, sender, this.address, method.invocationString(), timeout, source);
+			call = new ClientCall(this.runtime, sender, this.address, method.invocationString, timeout, source);
 		}
 		ClientCall pending = call;
 		this.runtime.network()
 			.send(new Envelope(sender, this.address, method, call, () -> handOver(method, args, pending)));
-		return switch (method.kind()) {
+		return switch (method.kind) {
 			case TELL -> null;
 			case ASYNC -> call.future();
 			case BLOCKING -> await(method, call);
@@ -126,7 +127,7 @@ abstract class TestingGatewayHandler implements InvocationHandler {
 	private Object await(GatewayMethod method, ClientCall call) throws Throwable {
 		CompletableFuture<Object> future = call.future();
 		if (!this.runtime.driver().runUntil(future::isDone)) {
-			call.fail(new RpcTimeoutException("Blocking call " + method.invocationString() + " to " + this.address
+			call.fail(new RpcTimeoutException("Blocking call " + method.invocationString + " to " + this.address
 					+ " has no answer, and the TestingRpcService has nothing left to run: virtual time does not pass "
 					+ "while a call blocks. The answer waits for a timer, a delayed or dropped message, or a future "
 					+ "nobody completes; use a method that returns a CompletableFuture and advanceTime, or move time "
@@ -137,25 +138,8 @@ abstract class TestingGatewayHandler implements InvocationHandler {
 			return future.get();
 		}
 		catch (ExecutionException ex) {
-			throw syncFailure(method, ex.getCause());
+			throw method.syncFailure(ex.getCause());
 		}
-	}
-
-	/**
-	 * The exception a blocking call throws: unchecked failures and declared checked ones as they
-	 * are, anything else wrapped in an {@link RpcRuntimeException}.
-	 */
-	static Throwable syncFailure(GatewayMethod method, Throwable cause) {
-		if (cause instanceof RuntimeException || cause instanceof Error) {
-			return cause;
-		}
-		for (Class<?> declared : method.method().getExceptionTypes()) {
-			if (declared.isInstance(cause)) {
-				return cause;
-			}
-		}
-		return new RpcRuntimeException("Failure while obtaining synchronous RPC result of " + method.invocationString()
-				+ ": " + cause.getMessage(), cause);
 	}
 
 }

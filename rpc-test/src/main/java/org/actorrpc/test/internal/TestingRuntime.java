@@ -6,10 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,6 +22,9 @@ import org.actorrpc.RpcServer;
 import org.actorrpc.exceptions.HandshakeException;
 import org.actorrpc.exceptions.RpcConnectionException;
 import org.actorrpc.exceptions.RpcRuntimeException;
+import org.actorrpc.internal.endpoint.ConnectChecks;
+import org.actorrpc.internal.endpoint.GatewayInterfaces;
+import org.actorrpc.internal.endpoint.UnstoppableScheduledExecutor;
 import org.actorrpc.test.ManualClock;
 
 /**
@@ -55,6 +56,9 @@ public final class TestingRuntime {
 
 	private final VirtualScheduledExecutor executor;
 
+	/** The executor as callers get it: they cannot shut it down. */
+	private final ScheduledExecutorService callerExecutor;
+
 	/** Hosted endpoints by address; guarded by itself. */
 	private final Map<String, TestingServer> servers = new LinkedHashMap<>();
 
@@ -81,6 +85,7 @@ public final class TestingRuntime {
 		this.driver = new Driver(automatic, clock, this.timers);
 		this.network = new Network(this);
 		this.executor = new VirtualScheduledExecutor(this.driver, this.timers, clock);
+		this.callerExecutor = new UnstoppableScheduledExecutor(this.executor);
 	}
 
 	/** @return the virtual clock */
@@ -113,7 +118,7 @@ public final class TestingRuntime {
 
 	/** @return the scheduled executor on virtual time */
 	public ScheduledExecutorService scheduledExecutor() {
-		return this.executor;
+		return this.callerExecutor;
 	}
 
 	/**
@@ -145,7 +150,7 @@ public final class TestingRuntime {
 		if (this.closed.get()) {
 			throw new IllegalStateException("RpcService is stopped");
 		}
-		for (Class<? extends RpcGateway> gateway : GatewayMethods.gatewaysOf(endpoint.getClass())) {
+		for (Class<? extends RpcGateway> gateway : GatewayInterfaces.of(endpoint.getClass())) {
 			this.methods.validate(gateway);
 		}
 		TestingServer server = new TestingServer(this, endpoint, loggingContext);
@@ -234,16 +239,9 @@ public final class TestingRuntime {
 		if (server == null) {
 			throw new IllegalArgumentException("Not a server of this service: " + rpcServer);
 		}
-		if (!type.isInstance(server.endpoint())) {
-			throw new IllegalArgumentException("RpcEndpoint " + server.endpointId() + " does not implement the "
-					+ "RpcGateway interface " + type.getName() + ".");
-		}
-		Set<Class<?>> interfaces = new LinkedHashSet<>(server.gateways());
-		interfaces.add(type);
-		interfaces.add(RpcServer.class);
+		Class<?>[] interfaces = ConnectChecks.selfGatewayInterfaces(type, server.endpoint(), server.gateways());
 		EndpointGatewayHandler handler = new EndpointGatewayHandler(this, server, type, server.fencingToken(), true);
-		return (C) Proxy.newProxyInstance(server.endpoint().getClass().getClassLoader(),
-				interfaces.toArray(Class<?>[]::new), handler);
+		return (C) Proxy.newProxyInstance(server.endpoint().getClass().getClassLoader(), interfaces, handler);
 	}
 
 	/**
@@ -292,9 +290,9 @@ public final class TestingRuntime {
 					+ hostedAddresses() + ", fakes: " + this.fakes.keySet() + "). Start an endpoint with that id, or "
 					+ "register a fake with registerGateway(address, gateway)."));
 		}
-		if (!type.isInstance(server.endpoint())) {
-			return CompletableFuture.failedFuture(new HandshakeException(
-					"The rpc endpoint does not support the gateway " + type.getSimpleName() + "."));
+		HandshakeException unsupported = ConnectChecks.unsupportedGateway(type, server.endpoint());
+		if (unsupported != null) {
+			return CompletableFuture.failedFuture(unsupported);
 		}
 		EndpointGatewayHandler handler = new EndpointGatewayHandler(this, server, type, fencingToken, false);
 		return CompletableFuture
@@ -385,7 +383,7 @@ public final class TestingRuntime {
 						+ "before the TestingRpcService closed"));
 			}
 		}
-		this.executor.close();
+		this.executor.shutdown();
 		this.timers.clear();
 		this.driver.runUntilIdle();
 		if (stuck.isEmpty()) {

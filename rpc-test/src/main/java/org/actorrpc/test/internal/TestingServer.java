@@ -1,6 +1,5 @@
 package org.actorrpc.test.internal;
 
-import java.lang.reflect.InvocationTargetException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.actorrpc.FencedRpcEndpoint;
+import org.actorrpc.RecordedMessage;
 import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcEndpointView;
 import org.actorrpc.RpcGateway;
@@ -21,9 +21,15 @@ import org.actorrpc.RpcServer;
 import org.actorrpc.exceptions.EndpointNotStartedException;
 import org.actorrpc.exceptions.FencingTokenException;
 import org.actorrpc.exceptions.RecipientUnreachableException;
-import org.actorrpc.exceptions.RpcException;
 import org.actorrpc.exceptions.RpcExceptions;
 import org.actorrpc.exceptions.RpcTimeoutException;
+import org.actorrpc.internal.endpoint.EndpointFence;
+import org.actorrpc.internal.endpoint.EndpointStatistics;
+import org.actorrpc.internal.endpoint.EndpointView;
+import org.actorrpc.internal.endpoint.Fence;
+import org.actorrpc.internal.endpoint.GatewayInterfaces;
+import org.actorrpc.internal.endpoint.GatewayMethod;
+import org.actorrpc.internal.endpoint.Invocation;
 
 /**
  * The server of one endpoint hosted on a testing service: its FIFO queue of main-thread tasks
@@ -36,7 +42,7 @@ import org.actorrpc.exceptions.RpcTimeoutException;
  * {@code validateRunsInMainThread()} passes inside its tasks and fails everywhere else. Public
  * methods are thread-safe; the lifecycle fields are written by its tasks only.
  */
-public final class TestingServer implements RpcServer, RpcEndpoint.MainThreadAware {
+public final class TestingServer implements RpcServer, RpcEndpoint.MainThreadAware, EndpointView.Source {
 
 	private static final Logger logger = LoggerFactory.getLogger(TestingServer.class);
 
@@ -56,23 +62,30 @@ public final class TestingServer implements RpcServer, RpcEndpoint.MainThreadAwa
 
 	private final CompletableFuture<Void> terminationFuture = new CompletableFuture<>();
 
-	private final TestingEndpointView view;
+	/** {@code endpoint <id>}, for invocation errors and logs. */
+	private final String targetName;
+
+	/** Counts gateway calls only, with no times: real time would be meaningless in a virtual world. */
+	private final EndpointStatistics statistics = new EndpointStatistics();
+
+	private final EndpointView view = new EndpointView(this);
+
+	private final EndpointFence fence;
 
 	private volatile RpcEndpointView.State state = RpcEndpointView.State.CREATED;
 
 	private volatile boolean killed;
-
-	private volatile long processed;
 
 	TestingServer(TestingRuntime runtime, RpcEndpoint endpoint, Map<String, String> loggingContext) {
 		this.runtime = runtime;
 		this.endpoint = endpoint;
 		this.endpointId = endpoint.getEndpointId();
 		this.address = runtime.endpointAddress(this.endpointId);
-		this.gateways = List.copyOf(GatewayMethods.gatewaysOf(endpoint.getClass()));
+		this.targetName = "endpoint " + this.endpointId;
+		this.fence = new EndpointFence(endpoint);
+		this.gateways = List.copyOf(GatewayInterfaces.of(endpoint.getClass()));
 		this.loggingContext = Map.copyOf(loggingContext);
 		this.queue = runtime.driver().newQueue("actorrpc-testing-" + this.endpointId, this.address, this::failed);
-		this.view = new TestingEndpointView(this);
 	}
 
 	TestingRuntime runtime() {
@@ -85,11 +98,13 @@ public final class TestingServer implements RpcServer, RpcEndpoint.MainThreadAwa
 	}
 
 	/** @return the endpoint id */
+	@Override
 	public String endpointId() {
 		return this.endpointId;
 	}
 
 	/** @return the gateway interfaces the endpoint implements */
+	@Override
 	public List<Class<? extends RpcGateway>> gateways() {
 		return this.gateways;
 	}
@@ -100,6 +115,7 @@ public final class TestingServer implements RpcServer, RpcEndpoint.MainThreadAwa
 	}
 
 	/** @return the lifecycle state */
+	@Override
 	public RpcEndpointView.State state() {
 		return this.state;
 	}
@@ -114,12 +130,32 @@ public final class TestingServer implements RpcServer, RpcEndpoint.MainThreadAwa
 		return this.view;
 	}
 
-	int depth() {
+	@Override
+	public int mailboxDepth() {
 		return this.runtime.driver().depth(this.queue);
 	}
 
-	long processed() {
-		return this.processed;
+	/** @return -1: a testing endpoint's queue is unbounded */
+	@Override
+	public int mailboxCapacity() {
+		return -1;
+	}
+
+	/** @return 0: queue waits are not measured (they would be real time in a virtual world) */
+	@Override
+	public long oldestEnqueuedAt() {
+		return 0;
+	}
+
+	@Override
+	public EndpointStatistics statistics() {
+		return this.statistics;
+	}
+
+	/** @return nothing: a testing endpoint has no flight recorder */
+	@Override
+	public List<RecordedMessage> recentMessages(int limit) {
+		return List.of();
 	}
 
 	Object fencingToken() {
@@ -184,20 +220,10 @@ public final class TestingServer implements RpcServer, RpcEndpoint.MainThreadAwa
 			@Override
 			protected void run() {
 				if (!acceptsMessages()) {
-					future.completeExceptionally(new EndpointNotStartedException("Discard callAsync task, because the "
-							+ "rpc endpoint " + TestingServer.this.address + " has not been started yet."));
+					future.completeExceptionally(Invocation.taskNotStarted("callAsync", TestingServer.this.address));
 					return;
 				}
-				try {
-					future.complete(callable.call());
-				}
-				catch (Exception ex) {
-					future.completeExceptionally(ex);
-				}
-				catch (Error ex) {
-					future.completeExceptionally(ex);
-					throw ex;
-				}
+				Invocation.call((Callable<Object>) callable, future);
 			}
 
 			@Override
@@ -260,104 +286,87 @@ public final class TestingServer implements RpcServer, RpcEndpoint.MainThreadAwa
 	 * @param call the caller's pending call, or {@code null} for fire-and-forget
 	 */
 	public void deliver(GatewayMethod method, Object[] args, Object token, ClientCall call) {
-		Driver.Task task = new Driver.Task() {
-
-			@Override
-			protected void run() {
-				invoke(method, args, token, call);
-			}
-
-			@Override
-			protected void refuse(Throwable reason) {
-				reject(method, call, reason);
-			}
-
-		};
-		enqueue(method.invocationString(), task);
+		enqueue(method.invocationString, new Delivery(method, args, Fence.of(token), call));
 	}
 
-	private void invoke(GatewayMethod method, Object[] args, Object token, ClientCall call) {
-		this.processed++;
-		if (!acceptsMessages()) {
-			reject(method, call, new EndpointNotStartedException("Discard message " + method.invocationString()
-					+ ", because the rpc endpoint " + this.address + " has not been started yet."));
-			return;
+	/**
+	 * One gateway invocation in the queue: admitted and invoked with the shared semantics of
+	 * {@link Invocation}, its answer going to the caller's {@link ClientCall}.
+	 */
+	private final class Delivery extends Driver.Task implements Invocation.Reply {
+
+		private final GatewayMethod method;
+
+		private final Object[] args;
+
+		private final Fence fence;
+
+		private final ClientCall call;
+
+		Delivery(GatewayMethod method, Object[] args, Fence fence, ClientCall call) {
+			this.method = method;
+			this.args = args;
+			this.fence = fence;
+			this.call = call;
 		}
-		FencingTokenException fencing = admit(token, method.invocationString());
-		if (fencing != null) {
-			reject(method, call, fencing);
-			return;
-		}
-		Object result;
-		try {
-			result = method.method().invoke(this.endpoint, args);
-		}
-		catch (InvocationTargetException ex) {
-			Throwable cause = ex.getTargetException();
-			if (call != null) {
-				call.fail(cause);
-			}
-			else {
-				logger.warn("Fire-and-forget call {} on endpoint {} failed", method.invocationString(),
-						this.endpointId, cause);
-			}
-			if (cause instanceof Error error) {
+
+		@Override
+		protected void run() {
+			TestingServer server = TestingServer.this;
+			server.statistics.started(this.method.descriptor, 0);
+			Throwable failure = process(server);
+			server.statistics.finished(this.method.descriptor, 0, failure != null);
+			// The kit fails the endpoint on any Error of a gateway method (the real service on VirtualMachineError).
+			if (failure instanceof Error error) {
 				throw error;
 			}
-			return;
 		}
-		catch (IllegalAccessException | IllegalArgumentException ex) {
-			reject(method, call, new RpcException("Could not invoke " + method.invocationString() + " on endpoint "
-					+ this.endpointId + ": " + ex.getMessage(), ex));
-			return;
-		}
-		if (call == null) {
-			return;
-		}
-		if (method.kind() == GatewayMethod.Kind.ASYNC) {
-			if (result == null) {
-				call.fail(new RpcException(method.invocationString() + " returned null instead of a CompletableFuture"));
-				return;
+
+		private Throwable process(TestingServer server) {
+			if (!server.acceptsMessages()) {
+				Throwable failure = Invocation.notStarted(this.method, server.address);
+				reject(failure);
+				return failure;
 			}
-			((CompletableFuture<?>) result).whenComplete((value, failure) -> {
-				if (failure != null) {
-					call.fail(RpcExceptions.stripCompletion(failure));
-				}
-				else {
-					call.complete(value);
-				}
-			});
-			return;
+			Throwable fencing = server.fence.current().admit(this.fence, this.method.invocationString, server.address);
+			if (fencing != null) {
+				reject(fencing);
+				return fencing;
+			}
+			return Invocation.invoke(this.method, server.endpoint, this.args, this, server.targetName);
 		}
-		call.complete(result);
-	}
 
-	private void reject(GatewayMethod method, ClientCall call, Throwable reason) {
-		if (call != null) {
-			call.fail(reason);
+		@Override
+		protected void refuse(Throwable reason) {
+			reject(reason);
 		}
-		else {
-			logger.warn("Fire-and-forget call {} to endpoint {} was not processed: {}", method.invocationString(),
-					this.endpointId, reason.getMessage());
-		}
-	}
 
-	private FencingTokenException admit(Object received, String invocation) {
-		Object expected = fencingToken();
-		if (expected == null) {
-			return null;
+		@Override
+		public boolean expectsAnswer() {
+			return this.call != null;
 		}
-		if (received == null) {
-			return new FencingTokenException("Fencing token missing: Ignoring message " + invocation + " sent to "
-					+ this.address + " because it carries no fencing token. The endpoint is fenced: connect with "
-					+ "RpcService#connect(address, fencingToken, gatewayClass).");
+
+		@Override
+		public void complete(Object value) {
+			this.call.complete(value);
 		}
-		if (!Objects.equals(expected, received)) {
-			return new FencingTokenException("Fencing token mismatch: Ignoring message " + invocation
-					+ " because the fencing token " + received + " did not match the expected fencing token "
-					+ expected + ".");
+
+		@Override
+		public void fail(Throwable failure) {
+			this.call.fail(failure);
 		}
-		return null;
+
+		@Override
+		public void reject(Throwable failure) {
+			if (this.call != null) {
+				this.call.fail(failure);
+			}
+			else {
+				logger.warn("Fire-and-forget call {} to endpoint {} was not processed: {}",
+						this.method.invocationString, TestingServer.this.endpointId, failure.getMessage());
+			}
+		}
+
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.actorrpc.internal.endpoint.UnstoppableScheduledExecutor;
 import org.actorrpc.test.ManualClock;
 
 /**
@@ -21,7 +22,8 @@ import org.actorrpc.test.ManualClock;
  * task of the service (run by the driver, on no endpoint's main thread); {@code schedule*} set
  * timers on the {@link ManualClock}, which fire as {@code advanceTime} passes them. Periodic tasks
  * reschedule themselves after each run, at a fixed rate or with a fixed delay, on virtual time.
- * Callers cannot shut it down (closing the service does); after that it rejects new tasks.
+ * Callers get it wrapped in an {@link UnstoppableScheduledExecutor}: only closing the service
+ * shuts it down, and after that it rejects new tasks.
  *
  * <p>Thread-safe.
  */
@@ -41,10 +43,6 @@ final class VirtualScheduledExecutor extends AbstractExecutorService implements 
 		this.driver = driver;
 		this.timers = timers;
 		this.clock = clock;
-	}
-
-	void close() {
-		this.shutdown = true;
 	}
 
 	@Override
@@ -102,14 +100,16 @@ final class VirtualScheduledExecutor extends AbstractExecutorService implements 
 		}
 	}
 
+	/** Closing the service: from now on new tasks are rejected. */
 	@Override
 	public void shutdown() {
-		throw new UnsupportedOperationException("The RpcService's scheduler is shut down by closing the service");
+		this.shutdown = true;
 	}
 
 	@Override
 	public List<Runnable> shutdownNow() {
-		throw new UnsupportedOperationException("The RpcService's scheduler is shut down by closing the service");
+		shutdown();
+		return List.of();
 	}
 
 	@Override

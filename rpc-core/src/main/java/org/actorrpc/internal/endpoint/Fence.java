@@ -1,4 +1,4 @@
-package org.actorrpc.pekko.internal;
+package org.actorrpc.internal.endpoint;
 
 import java.util.Objects;
 
@@ -9,16 +9,16 @@ import org.actorrpc.exceptions.FencingTokenException;
  * of fencing — which messages a fenced endpoint accepts, and what the caller is told otherwise —
  * live here and nowhere else (as in Flink's {@code FencedPekkoRpcActor}). Immutable.
  */
-final class Fence {
+public final class Fence {
 
 	/** Not fenced: the message carries no token; as an endpoint's fence, it admits everything. */
-	static final Fence NONE = new Fence(null, false);
+	public static final Fence NONE = new Fence(null, false);
 
 	/**
 	 * A fenced endpoint whose token follows leadership and which does not lead: it admits nothing.
 	 * Carried by a message, it means "sent by a self gateway while not leading" (no token).
 	 */
-	static final Fence NOT_LEADER = new Fence(null, true);
+	public static final Fence NOT_LEADER = new Fence(null, true);
 
 	private final Object token;
 
@@ -34,7 +34,7 @@ final class Fence {
 	 * @param token the token; {@code null} means no token
 	 * @return the fence
 	 */
-	static Fence of(Object token) {
+	public static Fence of(Object token) {
 		return (token != null) ? new Fence(token, true) : NONE;
 	}
 
@@ -43,17 +43,17 @@ final class Fence {
 	 * @param token the token, {@code null} while the endpoint does not lead
 	 * @return the fence; {@link #NOT_LEADER} for {@code null}
 	 */
-	static Fence ofEndpoint(Object token) {
+	public static Fence ofEndpoint(Object token) {
 		return (token != null) ? new Fence(token, true) : NOT_LEADER;
 	}
 
 	/** @return whether the fence stands for a fenced gateway or endpoint (with or without a token) */
-	boolean isFenced() {
+	public boolean isFenced() {
 		return this.fenced;
 	}
 
 	/** @return the token, or {@code null} for {@link #NONE} */
-	Object token() {
+	public Object token() {
 		return this.token;
 	}
 
@@ -64,7 +64,7 @@ final class Fence {
 	 * @param address the endpoint's address, for the error
 	 * @return {@code null} when accepted, otherwise the failure to answer with
 	 */
-	FencingTokenException admit(Fence received, String invocation, String address) {
+	public FencingTokenException admit(Fence received, String invocation, String address) {
 		if (!this.fenced) {
 			return null;
 		}

@@ -1,4 +1,4 @@
-package org.actorrpc.pekko;
+package org.actorrpc.internal.endpoint;
 
 import java.util.Collection;
 import java.util.List;
@@ -11,14 +11,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The service's scheduler as handed to callers: everything but shutting it down, which belongs to
- * the service.
+ * A service's scheduler as handed to callers: everything but shutting it down, which belongs to
+ * the service. Thread-safe when the scheduler is.
  */
-final class UnstoppableScheduledExecutor implements ScheduledExecutorService {
+public final class UnstoppableScheduledExecutor implements ScheduledExecutorService {
 
 	private final ScheduledExecutorService delegate;
 
-	UnstoppableScheduledExecutor(ScheduledExecutorService delegate) {
+	/**
+	 * Wraps a service's scheduler.
+	 * @param delegate the scheduler
+	 */
+	public UnstoppableScheduledExecutor(ScheduledExecutorService delegate) {
 		this.delegate = delegate;
 	}
 

@@ -1,4 +1,4 @@
-package org.actorrpc.pekko.internal;
+package org.actorrpc.internal.endpoint;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -8,17 +8,21 @@ import java.util.concurrent.CompletableFuture;
 import org.actorrpc.Local;
 import org.actorrpc.RpcMethod;
 import org.actorrpc.RpcTimeout;
+import org.actorrpc.exceptions.RpcRuntimeException;
 import org.actorrpc.serialization.GatewayContract;
 
 /**
  * Everything the invocation path needs to know about one gateway method, computed once: its wire
  * index, how it is invoked, which parameter holds its timeout and its names for errors and
- * metrics. Immutable.
+ * metrics. Shared by every service implementation, so that a method means the same in all of
+ * them. Immutable.
+ *
+ * <p>Its parts are final fields rather than accessors because the per-message path reads them.
  */
-final class GatewayMethod {
+public final class GatewayMethod {
 
 	/** How a method is invoked, decided by its return type. */
-	enum Kind {
+	public enum Kind {
 
 		/** {@code void}: fire-and-forget. */
 		TELL,
@@ -29,24 +33,51 @@ final class GatewayMethod {
 
 	}
 
-	final Method method;
+	/** The interface method, made accessible. */
+	public final Method method;
 
-	final int index;
+	/** Its index in the contract's methods (its wire index); -1 without a contract. */
+	public final int index;
 
-	final Kind kind;
+	/** How it is invoked. */
+	public final Kind kind;
 
-	final int timeoutParameter;
+	/** Which parameter holds the {@code @RpcTimeout}, or -1. */
+	public final int timeoutParameter;
 
-	final boolean localOnly;
+	/** Whether it is {@code @Local} (refused on a remote gateway). */
+	public final boolean localOnly;
 
-	final RpcMethod descriptor;
+	/** Its name for metrics and views. */
+	public final RpcMethod descriptor;
 
-	final GatewayContract contract;
+	/** The contract that serializes its arguments and result, or {@code null} for a by-reference service. */
+	public final GatewayContract contract;
 
 	/** {@code Gateway.method(ParamType, ...)}, as Flink's RpcInvocation prints it. */
-	final String invocationString;
+	public final String invocationString;
 
-	GatewayMethod(Method method, int index, GatewayContract contract) {
+	/**
+	 * Models a method of a gateway whose messages are serialized by a contract.
+	 * @param method the interface method
+	 * @param index its index in the contract
+	 * @param contract the gateway's contract, which names the gateway
+	 * @throws IllegalArgumentException if an {@code @RpcTimeout} parameter is not a {@code Duration}
+	 */
+	public GatewayMethod(Method method, int index, GatewayContract contract) {
+		this(method, index, contract.gateway(), contract);
+	}
+
+	/**
+	 * Models a method of a service that passes arguments and results by reference (no contract).
+	 * @param method the interface method; errors name it after the interface that declares it
+	 * @throws IllegalArgumentException if an {@code @RpcTimeout} parameter is not a {@code Duration}
+	 */
+	public GatewayMethod(Method method) {
+		this(method, -1, method.getDeclaringClass(), null);
+	}
+
+	private GatewayMethod(Method method, int index, Class<?> gateway, GatewayContract contract) {
 		this.method = method;
 		this.index = index;
 		this.contract = contract;
@@ -62,7 +93,6 @@ final class GatewayMethod {
 		}
 		this.timeoutParameter = timeoutParameter(method);
 		this.localOnly = method.isAnnotationPresent(Local.class);
-		Class<?> gateway = contract.gateway();
 		this.descriptor = new RpcMethod(gateway.getName(), gateway.getSimpleName(), method.getName());
 		StringBuilder sb = new StringBuilder(gateway.getSimpleName()).append('.').append(method.getName()).append('(');
 		Class<?>[] parameters = method.getParameterTypes();
@@ -79,7 +109,7 @@ final class GatewayMethod {
 	 * @param defaultTimeout the service's ask timeout
 	 * @return the {@code @RpcTimeout} argument if present and non-null, else the default
 	 */
-	Duration timeout(Object[] args, Duration defaultTimeout) {
+	public Duration timeout(Object[] args, Duration defaultTimeout) {
 		if (this.timeoutParameter >= 0 && args[this.timeoutParameter] != null) {
 			return (Duration) args[this.timeoutParameter];
 		}
@@ -92,13 +122,13 @@ final class GatewayMethod {
 	 * @param type the exception type
 	 * @return whether it is trusted
 	 */
-	boolean trusts(Class<?> type) {
+	public boolean trusts(Class<?> type) {
 		for (Class<?> declared : this.method.getExceptionTypes()) {
 			if (declared.isAssignableFrom(type)) {
 				return true;
 			}
 		}
-		return this.contract.registeredClasses().contains(type);
+		return this.contract != null && this.contract.registeredClasses().contains(type);
 	}
 
 	/**
@@ -106,8 +136,33 @@ final class GatewayMethod {
 	 * @param defaultSource where the gateway's default timeout came from
 	 * @return the {@code @RpcTimeout} parameter, or the default's source
 	 */
-	String timeoutSource(String defaultSource) {
+	public String timeoutSource(String defaultSource) {
 		return (this.timeoutParameter >= 0) ? "the @RpcTimeout argument of " + this.invocationString : defaultSource;
+	}
+
+	/**
+	 * The exception a blocking call throws: unchecked failures and checked ones the method declares
+	 * as they are, anything else wrapped in an {@link RpcRuntimeException} (never an
+	 * {@code UndeclaredThrowableException}).
+	 * @param cause why the call failed
+	 * @return what the blocking caller gets thrown
+	 */
+	public Throwable syncFailure(Throwable cause) {
+		if (cause instanceof RuntimeException || cause instanceof Error) {
+			return cause;
+		}
+		for (Class<?> declared : this.method.getExceptionTypes()) {
+			if (declared.isInstance(cause)) {
+				return cause;
+			}
+		}
+		return new RpcRuntimeException("Failure while obtaining synchronous RPC result of " + this.invocationString
+				+ ": " + cause.getMessage(), cause);
+	}
+
+	@Override
+	public String toString() {
+		return this.invocationString;
 	}
 
 	private static int timeoutParameter(Method method) {

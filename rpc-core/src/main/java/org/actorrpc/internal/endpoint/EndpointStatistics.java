@@ -1,4 +1,4 @@
-package org.actorrpc.pekko.internal;
+package org.actorrpc.internal.endpoint;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.actorrpc.RpcMethodStats;
  * endpoint's main thread only (refusals: by any thread, atomically); read racily by views, which
  * is good enough for dashboards.
  */
-final class EndpointStatistics {
+public final class EndpointStatistics {
 
 	private final ConcurrentHashMap<RpcMethod, MethodCell> methods = new ConcurrentHashMap<>();
 
@@ -34,7 +34,7 @@ final class EndpointStatistics {
 	 * @param method what it invokes
 	 * @param start {@link System#nanoTime()} now
 	 */
-	void started(RpcMethod method, long start) {
+	public void started(RpcMethod method, long start) {
 		this.currentMethod = method;
 		this.currentStart = start;
 	}
@@ -45,7 +45,7 @@ final class EndpointStatistics {
 	 * @param nanos how long it ran
 	 * @param failed whether it failed
 	 */
-	void finished(RpcMethod method, long nanos, boolean failed) {
+	public void finished(RpcMethod method, long nanos, boolean failed) {
 		this.currentStart = 0;
 		this.currentMethod = null;
 		this.busyNanos = this.busyNanos + nanos;
@@ -56,32 +56,38 @@ final class EndpointStatistics {
 	}
 
 	/** A gateway call was refused because the mailbox was full; any thread. */
-	void refused() {
+	public void refused() {
 		this.refused.increment();
 	}
 
-	long currentMessageAgeNanos() {
+	/** @return how long the message being processed has run, 0 when idle */
+	public long currentMessageAgeNanos() {
 		long start = this.currentStart;
 		return (start != 0) ? Math.max(0, System.nanoTime() - start) : 0;
 	}
 
-	RpcMethod currentMethod() {
+	/** @return what the message being processed invokes, {@code null} when idle */
+	public RpcMethod currentMethod() {
 		return this.currentMethod;
 	}
 
-	long busyNanos() {
+	/** @return the time spent processing messages */
+	public long busyNanos() {
 		return this.busyNanos;
 	}
 
-	long processed() {
+	/** @return the messages processed */
+	public long processed() {
 		return this.processed;
 	}
 
-	long refusedCalls() {
+	/** @return the gateway calls refused because the mailbox was full */
+	public long refusedCalls() {
 		return this.refused.sum();
 	}
 
-	List<RpcMethodStats> methodStats() {
+	/** @return a snapshot of the per-method totals */
+	public List<RpcMethodStats> methodStats() {
 		List<RpcMethodStats> result = new ArrayList<>(this.methods.size());
 		for (MethodCell cell : this.methods.values()) {
 			result.add(cell.snapshot());

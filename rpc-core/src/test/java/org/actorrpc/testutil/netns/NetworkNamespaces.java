@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * <p>Names carry this JVM's pid and a random suffix ({@code actorrpc-<tag>-<n>} for namespaces,
  * {@code arb-<tag>} for the bridge, {@code arv-<tag>-<n>} for the host ends of the veth pairs), so
  * parallel runs never collide, and leftovers of aborted runs (whose pid is gone) are removed before a
- * new set is created. The subnet is a free {@code 10.237.x.0/24}, chosen at random among those the
- * machine does not use. {@link #close()} removes everything, kills what still runs inside the
+ * new set is created. The subnet is a free {@code 10.237.x.0/24} (or {@code 10.<n>.x.0/24}, see
+ * {@link #create(int, String...)}), chosen at random among those the machine does not use. {@link #close()} removes everything, kills what still runs inside the
  * namespaces, and also runs at JVM exit if a test never got to it.
  *
  * <p>Needs root (CAP_SYS_ADMIN and CAP_NET_ADMIN): {@link #create} fails loudly, saying why, when
@@ -31,6 +31,9 @@ public final class NetworkNamespaces implements AutoCloseable {
 
 	/** Prefix of every namespace this fixture creates. */
 	static final String NAMESPACE_PREFIX = "actorrpc-";
+
+	/** Subnets are {@code 10.237.x.0/24} unless a suite asks for its own range. */
+	private static final int DEFAULT_SECOND_OCTET = 237;
 
 	private static final String BRIDGE_PREFIX = "arb-";
 
@@ -70,6 +73,22 @@ public final class NetworkNamespaces implements AutoCloseable {
 	 * which
 	 */
 	public static NetworkNamespaces create(String... roles) {
+		return create(DEFAULT_SECOND_OCTET, roles);
+	}
+
+	/**
+	 * Creates the bridge and one namespace per role in a free {@code 10.<secondOctet>.x.0/24}: suites
+	 * that may run at the same time as another one give themselves a range of their own, so their
+	 * subnets can never be the same.
+	 * @param secondOctet the second octet of the subnet range, 0 to 255
+	 * @param roles names of the nodes; at most 200
+	 * @return the namespaces
+	 * @throws IllegalStateException as {@link #create(String...)}
+	 */
+	public static NetworkNamespaces create(int secondOctet, String... roles) {
+		if (secondOctet < 0 || secondOctet > 255) {
+			throw new IllegalArgumentException("the second octet must be 0 to 255, got " + secondOctet);
+		}
 		if (roles.length == 0 || roles.length > 200) {
 			throw new IllegalArgumentException("between 1 and 200 roles, got " + roles.length);
 		}
@@ -77,7 +96,7 @@ public final class NetworkNamespaces implements AutoCloseable {
 		removeStale(ip);
 		String tag = Long.toString(ProcessHandle.current().pid(), 36) + "x"
 				+ Integer.toString(36 + ThreadLocalRandom.current().nextInt(36 * 35), 36).substring(0, 2);
-		NetworkNamespaces nets = new NetworkNamespaces(ip, tag, freeSubnet(ip));
+		NetworkNamespaces nets = new NetworkNamespaces(ip, tag, freeSubnet(ip, "10." + secondOctet));
 		Runtime.getRuntime().addShutdownHook(nets.cleanupAtExit);
 		try {
 			nets.build(roles);
@@ -286,16 +305,16 @@ public final class NetworkNamespaces implements AutoCloseable {
 		}
 	}
 
-	private static String freeSubnet(IpCommand ip) {
+	private static String freeSubnet(IpCommand ip, String range) {
 		String used = ip.tryRun("-4", "-o", "addr").output() + ip.tryRun("-4", "route").output();
 		int start = ThreadLocalRandom.current().nextInt(256);
 		for (int i = 0; i < 256; i++) {
-			String candidate = "10.237." + ((start + i) % 256);
+			String candidate = range + "." + ((start + i) % 256);
 			if (!used.contains(candidate + ".")) {
 				return candidate;
 			}
 		}
-		throw new IllegalStateException("no free 10.237.x.0/24 subnet on this machine: " + used);
+		throw new IllegalStateException("no free " + range + ".x.0/24 subnet on this machine: " + used);
 	}
 
 	private static List<String> links(IpCommand ip) {

@@ -97,6 +97,17 @@ final class EndpointJournal {
 		return this.clock;
 	}
 
+	/**
+	 * Returns the sequence number of the message being processed, or of the last one between
+	 * messages; 0 when not journaled. Exact on the main thread, a racy snapshot elsewhere.
+	 */
+	long sequence() {
+		if (this.writer == null) {
+			return 0;
+		}
+		return (this.current != 0) ? this.current : this.lastSequence;
+	}
+
 	/** Writes what is queued and closes the files; on endpoint termination. */
 	void close() {
 		if (this.writer != null) {

@@ -95,6 +95,11 @@ final class ReplayEngine {
 		return this.position;
 	}
 
+	/** @return the message being replayed, or the last one replayed between messages */
+	long sequence() {
+		return (this.current != 0) ? this.current : this.position;
+	}
+
 	/** @return the time the replayed endpoint reads: the last recorded reading so far */
 	Instant virtualTime() {
 		return (this.lastReading != null) ? this.lastReading : Instant.EPOCH;

@@ -245,6 +245,17 @@ public abstract class RpcEndpoint implements RpcGateway, AutoCloseableAsync {
 	}
 
 	/**
+	 * Returns the number under which the message being processed is recorded in this endpoint's
+	 * journal, for example to hand it out with an answer (a query's result then says "replay the
+	 * journal to message n to see this state"). A replay of the endpoint returns the recorded
+	 * number for the same message. Main thread only.
+	 * @return the sequence number of the current message, 0 when the endpoint is not journaled
+	 */
+	protected long getJournalSequence() {
+		return this.rpcServer.getJournalSequence();
+	}
+
+	/**
 	 * Returns an executor that runs tasks on this endpoint's main thread, for example to continue
 	 * future chains there ({@code future.thenAcceptAsync(action, getMainThreadExecutor())}).
 	 * @return the main-thread executor

@@ -28,4 +28,15 @@ public interface RpcServer extends StartStoppable, MainThreadExecutable, RpcGate
 		return Clock.systemUTC();
 	}
 
+	/**
+	 * Returns the journal sequence number of the message the endpoint's main thread is processing
+	 * ({@link RpcEndpoint#getJournalSequence()}), or of the last one it processed when called
+	 * between messages. The same number names that message in the journal, so a replay to it
+	 * rebuilds the state the endpoint had there.
+	 * @return the sequence number, 0 when the endpoint is not journaled (the default)
+	 */
+	default long getJournalSequence() {
+		return 0;
+	}
+
 }

@@ -59,6 +59,8 @@ public final class JournalCodec {
 
 	static final byte RETURNED = 24;
 
+	static final byte TOKEN = 25;
+
 	static final byte ENDED = 30;
 
 	private static final int MAX_CAUSES = 8;
@@ -263,6 +265,22 @@ public final class JournalCodec {
 		writeOrigin(out, origin);
 		out.writeString(contract.gateway().getName());
 		writeOutcome(out, contract, value, failure);
+		return finish();
+	}
+
+	/**
+	 * @param sequence the message processed under the new token
+	 * @param contract the contract of one of the endpoint's gateways, for the token
+	 * @param fencingToken the endpoint's new token, or {@code null} (it no longer leads)
+	 * @return the frame
+	 */
+	public byte[] fencingToken(long sequence, GatewayContract contract, Object fencingToken) {
+		Output out = begin(TOKEN, sequence);
+		out.writeBoolean(fencingToken != null);
+		if (fencingToken != null) {
+			out.writeString(contract.gateway().getName());
+			writeValues(out, contract, new Object[] { fencingToken });
+		}
 		return finish();
 	}
 
@@ -516,6 +534,13 @@ public final class JournalCodec {
 				String gateway = in.readString();
 				Object[] outcome = readOutcome(in, contracts, gateway);
 				return new JournalRecord.Returned(sequence, origin, outcome[0], (Throwable) outcome[1]);
+			}
+			case TOKEN: {
+				if (!in.readBoolean()) {
+					return new JournalRecord.FencingTokenChanged(sequence, null);
+				}
+				String gateway = in.readString();
+				return new JournalRecord.FencingTokenChanged(sequence, readValues(in, contracts.of(gateway))[0]);
 			}
 			case ENDED:
 				return new JournalRecord.Ended(sequence, in.readString());

@@ -31,7 +31,8 @@ public sealed interface JournalRecord {
 	 */
 	default boolean isMessage() {
 		return !(this instanceof ClockRead || this instanceof Called || this instanceof Connected
-				|| this instanceof Scheduled || this instanceof Returned || this instanceof Ended);
+				|| this instanceof Scheduled || this instanceof Returned || this instanceof FencingTokenChanged
+				|| this instanceof Ended);
 	}
 
 	/**
@@ -210,6 +211,17 @@ public sealed interface JournalRecord {
 	 * @param failure the failure, or {@code null}
 	 */
 	record Returned(long sequence, Origin origin, Object value, Throwable failure) implements JournalRecord {
+	}
+
+	/**
+	 * Effect: the fencing token of an endpoint whose token follows leadership
+	 * ({@code FencedRpcEndpoint.updateFencingToken}) changed since the previous message; the message
+	 * this record follows was processed under the new token. A replay switches the replayed
+	 * endpoint's token before that message.
+	 * @param sequence the first message under the new token
+	 * @param fencingToken the new token, or {@code null} when the endpoint stopped leading
+	 */
+	record FencingTokenChanged(long sequence, Object fencingToken) implements JournalRecord {
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,7 +29,9 @@ import org.actorrpc.serialization.GatewayContract;
  * <li>work the endpoint creates is tagged with an origin ({@code <message>.<k>}) so that a replay
  * can match a recorded firing or result to the replayed endpoint's own timer or call;</li>
  * <li>the endpoint reads its clock ({@link JournalingClock}), connects, or calls a connected
- * gateway ({@link JournalingGateway}).</li>
+ * gateway ({@link JournalingGateway});</li>
+ * <li>a leader-elected endpoint's fencing token changed since the previous message (recorded
+ * after the message record, as the token the message was processed under).</li>
  * </ul>
  * Results of outbound calls and connects are not handed to the endpoint on the RPC thread that
  * completes them: they come back as a main-thread message of their own (recorded with the value),
@@ -59,6 +62,12 @@ final class EndpointJournal {
 
 	/** Main thread only: how many origins the current message created. */
 	private int created;
+
+	/**
+	 * Main thread only: the token of a leader-elected endpoint last recorded as a change (even one
+	 * set before start is recorded as a change, so a replay sets it whatever its factory did).
+	 */
+	private Object recordedToken;
 
 	private EndpointJournal(JournalWriter writer, EndpointServer server, ServiceContext context) {
 		this.writer = writer;
@@ -98,6 +107,17 @@ final class EndpointJournal {
 		return this.clock;
 	}
 
+	/**
+	 * Returns the sequence number of the message being processed, or of the last one between
+	 * messages; 0 when not journaled. Exact on the main thread, a racy snapshot elsewhere.
+	 */
+	long sequence() {
+		if (this.writer == null) {
+			return 0;
+		}
+		return (this.current != 0) ? this.current : this.lastSequence;
+	}
+
 	/** Writes what is queued and closes the files; on endpoint termination. */
 	void close() {
 		if (this.writer != null) {
@@ -115,6 +135,23 @@ final class EndpointJournal {
 		this.current = ++this.lastSequence;
 		this.created = 0;
 		return this.current;
+	}
+
+	/**
+	 * Appends a message record, then the endpoint's new fencing token if it changed since the
+	 * last message: a leader-elected endpoint's token is switched from another thread, and the
+	 * endpoint reads it (into outbound calls, into its state), so a replay must switch it too.
+	 */
+	private void appendMessage(byte[] frame) {
+		this.writer.append(frame);
+		if (this.server.endpoint() instanceof FencedRpcEndpoint<?> fenced && !fenced.hasFixedFencingToken()) {
+			Object token = fenced.getFencingToken();
+			if (!Objects.equals(token, this.recordedToken)) {
+				this.recordedToken = token;
+				this.writer.append(this.codec.fencingToken(this.current, contractOf(this.server.gateways().get(0)),
+						token));
+			}
+		}
 	}
 
 	private Origin nextOrigin() {
@@ -135,13 +172,13 @@ final class EndpointJournal {
 			Object token = (start && this.server.endpoint() instanceof FencedRpcEndpoint<?> fenced)
 					? fenced.getFencingToken() : null;
 			GatewayContract contract = (token != null) ? contractOf(this.server.gateways().get(0)) : null;
-			this.writer.append(this.codec.lifecycle(begin(), start, contract, token));
+			appendMessage(this.codec.lifecycle(begin(), start, contract, token));
 		}
 	}
 
 	void invoked(GatewayMethod method, Object[] args) {
 		if (this.writer != null) {
-			this.writer.append(this.codec.invoked(begin(), method.contract, method.method, args));
+			appendMessage(this.codec.invoked(begin(), method.contract, method.method, args));
 		}
 	}
 
@@ -200,7 +237,7 @@ final class EndpointJournal {
 		@Override
 		public void run() {
 			long sequence = begin();
-			EndpointJournal.this.writer.append(this.timer ? EndpointJournal.this.codec.timer(sequence, this.origin)
+			appendMessage(this.timer ? EndpointJournal.this.codec.timer(sequence, this.origin)
 					: EndpointJournal.this.codec.task(sequence, this.origin));
 			this.runnable.run();
 		}
@@ -217,8 +254,7 @@ final class EndpointJournal {
 
 		@Override
 		public void run() {
-			EndpointJournal.this.writer
-				.append(EndpointJournal.this.codec.foreignTask(begin(), this.runnable.getClass().getName()));
+			appendMessage(EndpointJournal.this.codec.foreignTask(begin(), this.runnable.getClass().getName()));
 			this.runnable.run();
 		}
 
@@ -338,8 +374,8 @@ final class EndpointJournal {
 
 		@Override
 		public void run() {
-			EndpointJournal.this.writer.append(EndpointJournal.this.codec.delivered(begin(), this.origin,
-					this.contract, this.value, this.failure));
+			appendMessage(EndpointJournal.this.codec.delivered(begin(), this.origin, this.contract, this.value,
+					this.failure));
 			this.complete.run();
 		}
 

@@ -298,6 +298,11 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 		return this.journal.clock();
 	}
 
+	@Override
+	public long getJournalSequence() {
+		return this.journal.sequence();
+	}
+
 	EndpointJournal journal() {
 		return this.journal;
 	}

@@ -51,6 +51,8 @@ class MessageJournalTest {
 
 		CompletableFuture<Boolean> resultsArrivedOnMainThread();
 
+		CompletableFuture<Long> journalSequence();
+
 	}
 
 	/** The peer the ledger calls. */
@@ -114,6 +116,11 @@ class MessageJournalTest {
 			return CompletableFuture.completedFuture(this.onMainThread);
 		}
 
+		@Override
+		public CompletableFuture<Long> journalSequence() {
+			return CompletableFuture.completedFuture(getJournalSequence());
+		}
+
 		private Thread mainThread() {
 			try {
 				validateRunsInMainThread();
@@ -171,6 +178,35 @@ class MessageJournalTest {
 		assertThat(lines.get(lines.size() - 1)).isEqualTo("Stopped");
 		assertThat(journal.messages()).extracting(JournalRecord::sequence)
 			.isEqualTo(java.util.stream.LongStream.rangeClosed(1, journal.lastSequence()).boxed().toList());
+	}
+
+	@Test
+	void anEndpointLearnsTheJournalNumberOfTheMessageItProcessesAndZeroWhenNotJournaled() throws Exception {
+		PekkoRpcService server = this.services.create("numbered",
+				(b) -> b.journal(JournalSettings.of(this.directory, "ledger")));
+		PekkoRpcService peers = this.services.create("numbered-peers");
+		Squarer squarer = new Squarer(peers);
+		squarer.start();
+		Ledger ledger = new Ledger(server, squarer.getAddress());
+		ledger.start();
+		LedgerGateway remote = Bounded.get(peers.connect(ledger.getAddress(), LedgerGateway.class));
+		Bounded.get(remote.add(1));
+		long first = Bounded.get(remote.journalSequence());
+		Bounded.get(remote.add(2));
+		long second = Bounded.get(remote.journalSequence());
+		Bounded.get(ledger.closeAsync());
+		Ledger unjournaled = new Ledger(peers, squarer.getAddress());
+		unjournaled.start();
+		LedgerGateway plain = Bounded.get(server.connect(unjournaled.getAddress(), LedgerGateway.class));
+		assertThat(Bounded.get(plain.journalSequence())).isZero();
+
+		Journal journal = JournalReader.read(this.directory.resolve("ledger"));
+		List<Long> asked = journal.records()
+			.stream()
+			.filter((r) -> r instanceof JournalRecord.Invoked invoked && invoked.method().equals("journalSequence"))
+			.map(JournalRecord::sequence)
+			.toList();
+		assertThat(asked).containsExactly(first, second);
 	}
 
 	@Test

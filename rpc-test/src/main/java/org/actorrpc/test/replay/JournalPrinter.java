@@ -68,6 +68,9 @@ final class JournalPrinter {
 		if (record instanceof JournalRecord.Returned returned) {
 			return "    returned " + returned.origin() + ": " + outcome(returned.value(), returned.failure());
 		}
+		if (record instanceof JournalRecord.FencingTokenChanged changed) {
+			return "    fencing token now " + changed.fencingToken();
+		}
 		if (record instanceof JournalRecord.Ended ended) {
 			return "(journal ended after message " + ended.sequence() + ": " + ended.reason() + ")";
 		}

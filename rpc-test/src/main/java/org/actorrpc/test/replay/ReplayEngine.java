@@ -1,5 +1,6 @@
 package org.actorrpc.test.replay;
 
+import java.io.Serializable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
+import org.actorrpc.FencedRpcEndpoint;
 import org.actorrpc.RpcEndpoint;
 import org.actorrpc.RpcGateway;
 import org.actorrpc.journal.Journal;
@@ -95,6 +97,11 @@ final class ReplayEngine {
 		return this.position;
 	}
 
+	/** @return the message being replayed, or the last one replayed between messages */
+	long sequence() {
+		return (this.current != 0) ? this.current : this.position;
+	}
+
 	/** @return the time the replayed endpoint reads: the last recorded reading so far */
 	Instant virtualTime() {
 		return (this.lastReading != null) ? this.lastReading : Instant.EPOCH;
@@ -132,6 +139,7 @@ final class ReplayEngine {
 			this.effectCursor = 0;
 			try {
 				try {
+					switchFencingToken();
 					dispatch(message);
 				}
 				catch (RuntimeException ex) {
@@ -149,6 +157,26 @@ final class ReplayEngine {
 				this.current = 0;
 			}
 			this.position = message.sequence();
+		}
+	}
+
+	/**
+	 * Applies a fencing token change recorded for the message about to be replayed: the live
+	 * endpoint processed it under that token (switched by its leader election).
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private void switchFencingToken() {
+		while (this.effectCursor < this.effects.size()
+				&& this.effects.get(this.effectCursor) instanceof JournalRecord.FencingTokenChanged changed) {
+			this.effectCursor++;
+			if (this.endpoint instanceof FencedRpcEndpoint fenced && !fenced.hasFixedFencingToken()) {
+				fenced.updateFencingToken((Serializable) changed.fencingToken());
+			}
+			else {
+				throw diverge(this.current, "fencing token switched to " + changed.fencingToken(),
+						"the replayed endpoint's token cannot switch (it is not a FencedRpcEndpoint created without "
+								+ "a fixed token)");
+			}
 		}
 	}
 

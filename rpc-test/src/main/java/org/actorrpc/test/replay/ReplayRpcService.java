@@ -197,6 +197,11 @@ final class ReplayRpcService implements RpcService {
 			return ReplayRpcService.this.clock;
 		}
 
+		@Override
+		public long getJournalSequence() {
+			return ReplayRpcService.this.engine.sequence();
+		}
+
 	}
 
 	/** The replayed endpoint's clock: the recorded readings, in order. */

@@ -118,7 +118,7 @@ class ReplayCommandTest {
 	private record Result(int status, String out, String err) {
 	}
 
-	/** A warehouse whose toString is its state, for the command's summary. */
+	/** A warehouse whose toString is its state and message number, for the command's summary. */
 	public static class StatefulWarehouse extends Warehouse {
 
 		public StatefulWarehouse(org.actorrpc.RpcService service) {
@@ -127,7 +127,7 @@ class ReplayCommandTest {
 
 		@Override
 		public String toString() {
-			return state();
+			return describe().join();
 		}
 
 	}

@@ -62,7 +62,7 @@ public class Warehouse extends RpcEndpoint implements WarehouseGateway {
 
 	@Override
 	public CompletableFuture<String> describe() {
-		return CompletableFuture.completedFuture(state());
+		return CompletableFuture.completedFuture(state() + " at message " + getJournalSequence());
 	}
 
 	/** @return the whole state, for comparing a replay with the live endpoint */

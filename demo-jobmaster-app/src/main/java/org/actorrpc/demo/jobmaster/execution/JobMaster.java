@@ -180,9 +180,23 @@ public class JobMaster extends FencedRpcEndpoint<LeaderId> implements JobMasterG
 	@Override
 	public CompletableFuture<JobDetails> requestJobDetails(String jobId) {
 		JobExecution job = this.jobs.get(jobId);
-		return (job != null)
-				? CompletableFuture.completedFuture(job.graph().getDetails(job.checkpoints().getHistory()))
+		return (job != null) ? CompletableFuture.completedFuture(details(job))
 				: CompletableFuture.failedFuture(new UnknownJobException(jobId));
+	}
+
+	/**
+	 * Returns the details of every job this JobMaster runs or ran, in submission order; for
+	 * inspecting a replayed JobMaster. Main thread only (a replay's thread is its main thread).
+	 * @return the details
+	 */
+	public List<JobDetails> getAllJobDetails() {
+		validateRunsInMainThread();
+		return this.jobs.values().stream().map(this::details).toList();
+	}
+
+	private JobDetails details(JobExecution job) {
+		// The journal number lets a user replay the JobMaster to exactly the state these details show.
+		return job.graph().getDetails(job.checkpoints().getHistory()).withJournalSequence(getJournalSequence());
 	}
 
 	@Override

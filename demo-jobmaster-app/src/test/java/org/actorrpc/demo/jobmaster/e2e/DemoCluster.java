@@ -74,13 +74,23 @@ final class DemoCluster implements AutoCloseable {
 	 * TaskManagers' configured address stays valid) and waits until its ports file appears.
 	 */
 	void startJobMaster() throws IOException {
+		startJobMaster(new String[0]);
+	}
+
+	/**
+	 * Starts the JobMaster as {@link #startJobMaster()} does, with more command-line arguments.
+	 * @param extraArgs further Spring Boot arguments, such as {@code --actorrpc.journal.endpoints=jobmaster}
+	 */
+	void startJobMaster(String... extraArgs) throws IOException {
 		Path portsFile = this.workDir.resolve("jobmaster.ports");
 		Files.deleteIfExists(portsFile);
 		int rpc = (this.rpcPort > 0) ? this.rpcPort : 0;
 		this.jobMasterStarts++;
-		this.jobMaster = start("jobmaster-" + this.jobMasterStarts, this.jobMasterJar, "--server.port=0",
-				"--actorrpc.port=" + rpc, "--demo.cluster.ports-file=" + portsFile.toAbsolutePath(),
-				"--demo.cluster.heartbeat-timeout=" + HEARTBEAT_TIMEOUT.toMillis() + "ms");
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--actorrpc.port=" + rpc,
+				"--demo.cluster.ports-file=" + portsFile.toAbsolutePath(),
+				"--demo.cluster.heartbeat-timeout=" + HEARTBEAT_TIMEOUT.toMillis() + "ms"));
+		args.addAll(List.of(extraArgs));
+		this.jobMaster = start("jobmaster-" + this.jobMasterStarts, this.jobMasterJar, args.toArray(new String[0]));
 		Process process = this.jobMaster;
 		await("JobMaster ports file " + portsFile).atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(200))
 			.until(() -> {
@@ -157,6 +167,11 @@ final class DemoCluster implements AutoCloseable {
 		if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
 			throw new IllegalStateException("kill " + (frozen ? "-STOP " : "-CONT ") + pid + " failed");
 		}
+	}
+
+	/** @return the folder of the processes' logs and files */
+	Path workDir() {
+		return this.workDir;
 	}
 
 	int httpPort() {

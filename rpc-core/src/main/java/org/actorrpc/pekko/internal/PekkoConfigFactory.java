@@ -59,6 +59,10 @@ public final class PekkoConfigFactory {
 		values.put("pekko.log-dead-letters-during-shutdown", "off");
 		values.put("pekko.jvm-exit-on-fatal-error", "off");
 		values.put("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
+		// Artery registers a JVM shutdown hook of its own (governed by this setting, not by coordinated shutdown's):
+		// on SIGTERM it closed the transport while the application's hook (Spring's context close) was still
+		// running its endpoints' onStop, so their goodbye calls were lost. The owner of the service closes it.
+		values.put("pekko.jvm-shutdown-hooks", "off");
 		// Pekko's remoting events for Java Flight Recorder load JFR at startup (~80 ms on 2 cores).
 		values.put("pekko.java-flight-recorder.enabled", "off");
 		values.put("pekko.actor.provider", "remote");

@@ -167,15 +167,6 @@ class DemoClusterIT {
 				.<List<?>>read("/jobs/" + jobId, "$.tasks[?(@.resourceId=='tm-3' && @.state=='RUNNING')]")
 				.isEmpty());
 		List<Integer> onTm3 = this.cluster.read("/jobs/" + jobId, "$.tasks[?(@.resourceId=='tm-3')].subtaskIndex");
-		// A TaskManager that has been running, not one in its first second (its JVM still compiling and starting
-		// threads on a 2-core machine): two more heartbeats after its task started.
-		long heartbeat = lastHeartbeat("tm-3");
-		for (int i = 0; i < 2; i++) {
-			long previous = heartbeat;
-			heartbeat = await("a heartbeat of tm-3").atMost(JOB_TIMEOUT)
-				.pollInterval(Duration.ofMillis(100))
-				.until(() -> lastHeartbeat("tm-3"), (latest) -> latest > previous);
-		}
 
 		long sigtermMillis = System.currentTimeMillis();
 		this.cluster.stopTaskManager("tm-3");
@@ -253,12 +244,6 @@ class DemoClusterIT {
 		this.cluster.awaitRegistered("tm-1", "tm-2", "tm-3");
 		String jobId = this.cluster.submitJob("e2e-new-leader", 3, 3_000);
 		awaitJobStatus(jobId, "FINISHED");
-	}
-
-	private long lastHeartbeat(String resourceId) throws Exception {
-		List<Number> heartbeats = this.cluster.read("/taskmanagers",
-				"$[?(@.resourceId=='" + resourceId + "')].lastHeartbeatMillis");
-		return heartbeats.isEmpty() ? 0 : heartbeats.get(0).longValue();
 	}
 
 	private int registrations(String resourceId) throws Exception {

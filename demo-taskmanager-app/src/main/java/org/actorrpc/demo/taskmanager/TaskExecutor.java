@@ -32,6 +32,7 @@ import org.actorrpc.demo.api.TaskExecutorGateway;
 import org.actorrpc.demo.api.TaskExecutorRegistration;
 import org.actorrpc.demo.api.TaskStateSnapshot;
 import org.actorrpc.exceptions.FencingTokenException;
+import org.actorrpc.exceptions.RpcRuntimeException;
 import org.actorrpc.ha.HighAvailabilityServices;
 import org.actorrpc.ha.LeaderInformation;
 import org.actorrpc.ha.LeaderRetrievalListener;
@@ -454,7 +455,15 @@ public class TaskExecutor extends RpcEndpoint implements TaskExecutorGateway {
 			JobMasterGateway target = TaskExecutor.this.jobMaster;
 			// a checkpoint of an earlier leader's task means nothing to the current one
 			if (target != null && task.leaderId().equals(TaskExecutor.this.leaderId)) {
-				target.acknowledgeCheckpoint(task.executionId(), checkpointId, snapshot);
+				try {
+					target.acknowledgeCheckpoint(task.executionId(), checkpointId, snapshot);
+				}
+				catch (RpcRuntimeException ex) {
+					// A JobMaster this TaskManager cannot reach (a partition not yet declared) loses one
+					// acknowledgement, and the checkpoint times out there; the task itself is fine and goes on.
+					logger.warn("TaskManager {} could not acknowledge checkpoint {} of {}: {}",
+							TaskExecutor.this.resourceId, checkpointId, task.executionId(), ex.getMessage());
+				}
 			}
 		}
 

@@ -2,11 +2,6 @@ package org.actorrpc.demo.jobmaster.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +36,6 @@ final class DemoCluster implements AutoCloseable {
 
 	private final Path workDir;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final Map<String, Process> taskManagers = new LinkedHashMap<>();
 
@@ -188,29 +182,7 @@ final class DemoCluster implements AutoCloseable {
 	 * @return the JSON body
 	 */
 	String get(String path) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(20)).GET().build(),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
-		}
-		return response.body();
-	}
-
-	/**
-	 * POSTs JSON to a path of the JobMaster's REST API.
-	 * @param path the path
-	 * @param json the body
-	 * @return the response
-	 */
-	HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-		return this.http.send(
-				HttpRequest.newBuilder(URI.create(baseUrl() + path))
-					.timeout(Duration.ofSeconds(20))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(json))
-					.build(),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return rest().get(path);
 	}
 
 	/**
@@ -218,12 +190,7 @@ final class DemoCluster implements AutoCloseable {
 	 * @return the job id
 	 */
 	String submitJob(String name, int parallelism, long taskDurationMs) throws IOException, InterruptedException {
-		HttpResponse<String> response = post("/jobs", "{\"name\":\"" + name + "\",\"parallelism\":" + parallelism
-				+ ",\"taskDurationMs\":" + taskDurationMs + "}");
-		if (response.statusCode() != 201) {
-			throw new IllegalStateException("POST /jobs answered " + response.statusCode() + ": " + response.body());
-		}
-		return JsonPath.read(response.body(), "$.jobId");
+		return rest().submitJob(name, parallelism, taskDurationMs);
 	}
 
 	/**
@@ -234,7 +201,11 @@ final class DemoCluster implements AutoCloseable {
 	 * @return the value
 	 */
 	<T> T read(String path, String jsonPath) throws IOException, InterruptedException {
-		return JsonPath.read(get(path), jsonPath);
+		return rest().read(path, jsonPath);
+	}
+
+	private DemoRest rest() {
+		return new DemoRest(baseUrl());
 	}
 
 	/**

@@ -45,7 +45,7 @@ final class DemoRest {
 				HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(REQUEST_TIMEOUT).GET().build(),
 				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		if (response.statusCode() != 200) {
-			throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+			throw new IllegalStateException("GET " + this.baseUrl + path + " answered " + response.statusCode() + ": " + response.body());
 		}
 		return response.body();
 	}
@@ -80,7 +80,7 @@ final class DemoRest {
 					.build(),
 				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		if (response.statusCode() != 201) {
-			throw new IllegalStateException("POST /jobs answered " + response.statusCode() + ": " + response.body());
+			throw new IllegalStateException("POST " + this.baseUrl + "/jobs answered " + response.statusCode() + ": " + response.body());
 		}
 		return JsonPath.read(response.body(), "$.jobId");
 	}

@@ -2,11 +2,6 @@ package org.actorrpc.demo.jobmaster.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +34,6 @@ final class HaDemoCluster implements AutoCloseable {
 
 	private final Path workDir;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final List<Process> allProcesses = new ArrayList<>();
 
@@ -143,35 +137,20 @@ final class HaDemoCluster implements AutoCloseable {
 	}
 
 	String get(String jobMaster, String path) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.httpPorts.get(jobMaster) + path))
-			.timeout(Duration.ofSeconds(20))
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException("GET " + path + " on " + jobMaster + " answered " + response.statusCode()
-					+ ": " + response.body());
-		}
-		return response.body();
+		return rest(jobMaster).get(path);
 	}
 
 	<T> T read(String jobMaster, String path, String jsonPath) throws IOException, InterruptedException {
-		return JsonPath.read(get(jobMaster, path), jsonPath);
+		return rest(jobMaster).read(path, jsonPath);
 	}
 
 	String submitJob(String jobMaster, String name, int parallelism, long taskDurationMs)
 			throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.httpPorts.get(jobMaster) + "/jobs"))
-			.timeout(Duration.ofSeconds(20))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"parallelism\":" + parallelism
-					+ ",\"taskDurationMs\":" + taskDurationMs + "}"))
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		if (response.statusCode() != 201) {
-			throw new IllegalStateException("POST /jobs answered " + response.statusCode() + ": " + response.body());
-		}
-		return JsonPath.read(response.body(), "$.jobId");
+		return rest(jobMaster).submitJob(name, parallelism, taskDurationMs);
+	}
+
+	private DemoRest rest(String jobMaster) {
+		return new DemoRest("http://127.0.0.1:" + this.httpPorts.get(jobMaster));
 	}
 
 	/**

@@ -31,15 +31,16 @@ import org.actorrpc.internal.endpoint.Fence;
 /**
  * The caller's side of a service: turns an address into a gateway proxy. An address of this
  * service yields a {@link LocalGatewayHandler} (no network); any other address is resolved, its
- * port probed (so a refused connection fails within a second, saying so), and the handshake run
+ * port probed (so a refused connection fails at once, and a silent host within Artery's connect
+ * timeout, saying so), and the handshake run
  * (protocol version, gateway and serialization contract) before a {@link RemoteGatewayHandler} is
  * returned. A remote that reports the address as not its own ({@link AddressMismatch}) fails the
  * handshake at once, naming the address to use. Also builds self gateways. Thread-safe.
  */
 final class Connector {
 
-	/** How long the probe of a remote port may take before the connect fails as unreachable. */
-	private static final int PROBE_TIMEOUT_MILLIS = 1000;
+	/** Artery's own bound on a TCP connect, which the port probe shares. */
+	static final String CONNECTION_TIMEOUT = "pekko.remote.artery.advanced.tcp.connection-timeout";
 
 	private final ServiceContext context;
 
@@ -53,6 +54,14 @@ final class Connector {
 
 	private final PendingHandshakes pendingHandshakes;
 
+	/**
+	 * How long the probe of a remote port may take before the connect fails as unreachable: as long as Artery
+	 * itself waits for a TCP connect (5 s by default), never longer than the handshake's ask timeout. Not shorter:
+	 * a listener whose accept queue is full (hundreds of services connecting to one JobMaster at once) drops
+	 * the SYN, and the kernel sends it again only after a second, then three.
+	 */
+	private final int probeTimeoutMillis;
+
 	Connector(ServiceContext context, ExtendedActorSystem system, EndpointRegistry registry, PeerMonitor peers,
 			PendingHandshakes pendingHandshakes) {
 		this.context = context;
@@ -62,6 +71,8 @@ final class Connector {
 		this.pendingHandshakes = pendingHandshakes;
 		String prefix = context.addressPrefix();
 		this.authority = prefix.substring(prefix.indexOf("://") + 3);
+		long connectMillis = system.settings().config().getDuration(CONNECTION_TIMEOUT).toMillis();
+		this.probeTimeoutMillis = (int) Math.max(1, Math.min(connectMillis, context.settings().askTimeout().toMillis()));
 	}
 
 	/**
@@ -91,7 +102,8 @@ final class Connector {
 			return CompletableFuture.failedFuture(failure(address,
 					"this service is local only and cannot reach other services", null));
 		}
-		return CompletableFuture.supplyAsync(() -> probe(address, parsed), this.context.callbackExecutor())
+		return CompletableFuture.supplyAsync(() -> probe(address, parsed, this.probeTimeoutMillis),
+				this.context.callbackExecutor())
 			.thenCompose((ignored) -> handshake(address, gateway, model, fence, defaults));
 	}
 
@@ -114,7 +126,7 @@ final class Connector {
 	}
 
 	/** Resolves the host and opens (and closes) one TCP connection to the port; callback thread. */
-	private static Void probe(String address, EndpointAddress parsed) {
+	private static Void probe(String address, EndpointAddress parsed, int timeoutMillis) {
 		InetAddress host;
 		try {
 			host = InetAddress.getByName(parsed.host());
@@ -126,7 +138,7 @@ final class Connector {
 			return null;
 		}
 		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(host, parsed.port()), PROBE_TIMEOUT_MILLIS);
+			socket.connect(new InetSocketAddress(host, parsed.port()), timeoutMillis);
 			return null;
 		}
 		catch (ConnectException ex) {
@@ -136,8 +148,8 @@ final class Connector {
 		}
 		catch (SocketTimeoutException ex) {
 			throw new CompletionException(failure(address, parsed.host() + ":" + parsed.port()
-					+ " is unreachable: no answer to a TCP connect within " + PROBE_TIMEOUT_MILLIS
-					+ " ms (host down, or a firewall drops the packets)", ex));
+					+ " is unreachable: no answer to a TCP connect within " + timeoutMillis
+					+ " ms (host down, or a firewall drops the packets; the bound is " + CONNECTION_TIMEOUT + ")", ex));
 		}
 		catch (IOException ex) {
 			throw new CompletionException(failure(address, parsed.host() + ":" + parsed.port()

@@ -108,6 +108,9 @@ public final class PekkoConfigFactory {
 		values.put("pekko.remote.artery.advanced.compression.actor-refs.max", 0);
 		values.put("pekko.remote.artery.advanced.compression.manifests.max", 0);
 		values.put("pekko.remote.artery.advanced.idle-cpu-level", 1);
+		// Artery's default of 3 s to bind its port failed services started by the hundred in one JVM on a starved
+		// 2-core machine; Flink allows an actor system 10 s to start.
+		values.put("pekko.remote.artery.bind.bind-timeout", "10s");
 		Config generated = ConfigFactory.parseMap(values, "actorrpc settings");
 		return settings.pekkoConfig().withFallback(generated).withFallback(ConfigFactory.defaultReference());
 	}

@@ -1,7 +1,5 @@
 package org.actorrpc.benchmarks.probe;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +14,6 @@ import org.actorrpc.benchmarks.peer.PeerDriver;
  * Single-threaded.
  */
 public final class IdleHeapProbe {
-
-	private static final int MAX_GC_ROUNDS = 10;
 
 	private IdleHeapProbe() {
 	}
@@ -35,30 +31,15 @@ public final class IdleHeapProbe {
 		List<Object> endpoints = new ArrayList<>(count + 1);
 		try (PeerDriver.EndpointHost host = driver.startEndpointHost()) {
 			endpoints.add(host.startEndpoint("warmup"));
-			long before = settledHeapUsed();
+			long before = SettledHeap.used();
 			for (int i = 0; i < count; i++) {
 				endpoints.add(host.startEndpoint("idle-" + i));
 			}
-			long after = settledHeapUsed();
+			long after = SettledHeap.used();
 			ProbeResult.print((double) (after - before) / count);
 			Reference.reachabilityFence(endpoints);
 		}
 		System.exit(0);
-	}
-
-	/** Runs full GCs until the used heap stops shrinking, at most {@value #MAX_GC_ROUNDS} times. */
-	private static long settledHeapUsed() {
-		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-		long used = Long.MAX_VALUE;
-		for (int round = 0; round < MAX_GC_ROUNDS; round++) {
-			memory.gc();
-			long now = memory.getHeapMemoryUsage().getUsed();
-			if (now >= used) {
-				return Math.min(now, used);
-			}
-			used = now;
-		}
-		return used;
 	}
 
 }

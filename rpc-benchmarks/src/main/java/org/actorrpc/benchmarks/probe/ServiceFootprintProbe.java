@@ -1,7 +1,5 @@
 package org.actorrpc.benchmarks.probe;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +24,6 @@ public final class ServiceFootprintProbe {
 
 	private static final long TIMEOUT_SECONDS = 60;
 
-	private static final int MAX_GC_ROUNDS = 10;
-
 	private ServiceFootprintProbe() {
 	}
 
@@ -42,7 +38,7 @@ public final class ServiceFootprintProbe {
 		services.add(hub);
 		ActorRpcEchoEndpoint hubEndpoint = new ActorRpcEchoEndpoint(hub, "echo");
 		hubEndpoint.start();
-		long heapBefore = settledHeapUsed();
+		long heapBefore = SettledHeap.used();
 		int threadsBefore = Thread.activeCount();
 		long started = System.nanoTime();
 		for (int i = 0; i < count; i++) {
@@ -56,7 +52,7 @@ public final class ServiceFootprintProbe {
 				.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).echo(i).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 		}
 		long setupMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-		long heapAfter = settledHeapUsed();
+		long heapAfter = SettledHeap.used();
 		int threadsAfter = Thread.activeCount();
 		System.out.printf("services=%d setup=%d ms heap/service=%.2f MiB threads/service=%.1f%n", count, setupMillis,
 				(heapAfter - heapBefore) / (1024.0 * 1024.0) / count, (threadsAfter - threadsBefore) / (double) count);
@@ -80,21 +76,6 @@ public final class ServiceFootprintProbe {
 			.captureCallStack(false)
 			.peerUnreachableAfter(Duration.ofSeconds(30))
 			.build());
-	}
-
-	/** Runs full GCs until the used heap stops shrinking, at most {@value #MAX_GC_ROUNDS} times. */
-	private static long settledHeapUsed() {
-		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-		long used = Long.MAX_VALUE;
-		for (int round = 0; round < MAX_GC_ROUNDS; round++) {
-			memory.gc();
-			long now = memory.getHeapMemoryUsage().getUsed();
-			if (now >= used) {
-				return Math.min(now, used);
-			}
-			used = now;
-		}
-		return used;
 	}
 
 }

@@ -40,7 +40,12 @@ public final class ActorRpcDriver implements PeerDriver {
 
 	private static final long TIMEOUT_MILLIS = EchoClient.CALL_TIMEOUT.toMillis();
 
-	static PekkoRpcService startService(String systemName) {
+	/**
+	 * Starts a service as every actorrpc side of the benchmarks does.
+	 * @param systemName its actor system name
+	 * @return the started service
+	 */
+	public static PekkoRpcService startService(String systemName) {
 		PekkoRpcServiceSettings.Builder settings = PekkoRpcServiceSettings.builder()
 			.systemName(systemName)
 			.host("127.0.0.1")

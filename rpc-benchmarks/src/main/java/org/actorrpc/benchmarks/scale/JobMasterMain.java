@@ -1,5 +1,6 @@
 package org.actorrpc.benchmarks.scale;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public final class JobMasterMain {
 		}
 		ScalePeer peer = ScalePeer.of(args[0]);
 		ScaleSettings settings = ScaleSettings.fromArguments(args, 1);
+		exitWhenInputEnds();
 		String line;
 		try {
 			line = run(peer, settings).toLine();
@@ -62,6 +64,23 @@ public final class JobMasterMain {
 		System.out.flush();
 		// Exit without closing anything: the TaskManager JVMs end with their stdin, and the next row starts sooner.
 		System.exit(0);
+	}
+
+	/** The benchmark's JVM holds this one's stdin: when it ends (that JVM died), this row stops too. */
+	private static void exitWhenInputEnds() {
+		Thread watcher = new Thread(() -> {
+			try {
+				while (System.in.read() >= 0) {
+					// nothing is sent; only the end matters
+				}
+			}
+			catch (IOException ex) {
+				// the parent is gone as well
+			}
+			System.exit(1);
+		}, "scale-parent-watcher");
+		watcher.setDaemon(true);
+		watcher.start();
 	}
 
 	/**
@@ -91,7 +110,7 @@ public final class JobMasterMain {
 				jvmArgs.addAll(settings.toArguments());
 				jvms.add(ChildJvm.start(childJvmOptions(), TaskManagerMain.class, jvmArgs, TaskManagerMain.PREFIX));
 			}
-			Duration setupTimeout = Duration.ofSeconds(180 + settings.taskManagersPerJvm());
+			Duration setupTimeout = Duration.ofSeconds(330 + 2L * settings.taskManagersPerJvm());
 			for (ChildJvm jvm : jvms) {
 				String ready = jvm.awaitLine(setupTimeout);
 				System.err.printf("scale: TaskManager JVM %d of %d ready after %d ms%n", jvms.indexOf(jvm) + 1,

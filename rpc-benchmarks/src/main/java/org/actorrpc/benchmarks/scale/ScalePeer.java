@@ -16,9 +16,6 @@ public interface ScalePeer {
 	/** @return the id used on command lines: {@code actorrpc} or {@code flink} */
 	String id();
 
-	/** @return the name in the table */
-	String displayName();
-
 	/**
 	 * Starts the JobMaster side.
 	 * @param settings the row's settings

@@ -31,11 +31,6 @@ public final class ActorRpcScalePeer implements ScalePeer {
 	}
 
 	@Override
-	public String displayName() {
-		return "actorrpc";
-	}
-
-	@Override
 	public JobMasterSide startJobMasterSide(ScaleSettings settings) {
 		PekkoRpcService service = ActorRpcDriver.startService("jobmaster");
 		ActorRpcJobMasterEndpoint jobMaster = new ActorRpcJobMasterEndpoint(service, settings);

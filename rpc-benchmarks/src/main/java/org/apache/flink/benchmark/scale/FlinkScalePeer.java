@@ -35,11 +35,6 @@ public final class FlinkScalePeer implements ScalePeer {
 		return "flink";
 	}
 
-	@Override
-	public String displayName() {
-		return "Flink 2.3";
-	}
-
 	private static RpcService startService(RpcSystem rpcSystem) throws Exception {
 		return rpcSystem.remoteServiceBuilder(FlinkDriver.configuration(), "127.0.0.1", "0")
 			.withBindAddress("127.0.0.1")

@@ -64,7 +64,32 @@ public final class ActorRpcDriver implements PeerDriver {
 		this.variant = variant;
 	}
 
-	private Service startService(String systemName) throws IOException {
+	/**
+	 * Starts a service as every actorrpc side of the benchmarks does, as it ships ({@link Variant#DEFAULT}).
+	 * @param systemName its actor system name
+	 * @return the started service
+	 */
+	public static PekkoRpcService startService(String systemName) {
+		return new PekkoRpcService(settings(systemName).build());
+	}
+
+	private Service startVariantService(String systemName) throws IOException {
+		PekkoRpcServiceSettings.Builder settings = settings(systemName);
+		if (this.variant == Variant.RECORDER_OFF) {
+			settings.flightRecorderSize(0);
+		}
+		Path journal = null;
+		if (this.variant == Variant.JOURNAL) {
+			journal = Files.createTempDirectory("actorrpc-bench-journal");
+			// The remote placement's server JVM exits without closing its service (EchoServerMain).
+			Path created = journal;
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> Service.deleteQuietly(created), "journal-cleanup"));
+			settings.journal(JournalSettings.of(journal, "echo").withOnFull(JournalSettings.OnFull.DELETE_OLDEST));
+		}
+		return new Service(new PekkoRpcService(settings.build()), journal);
+	}
+
+	private static PekkoRpcServiceSettings.Builder settings(String systemName) {
 		PekkoRpcServiceSettings.Builder settings = PekkoRpcServiceSettings.builder()
 			.systemName(systemName)
 			.host("127.0.0.1")
@@ -81,23 +106,12 @@ public final class ActorRpcDriver implements PeerDriver {
 						+ unreachableAfter + "' is not an ISO-8601 duration; use for example PT10S", ex);
 			}
 		}
-		if (this.variant == Variant.RECORDER_OFF) {
-			settings.flightRecorderSize(0);
-		}
-		Path journal = null;
-		if (this.variant == Variant.JOURNAL) {
-			journal = Files.createTempDirectory("actorrpc-bench-journal");
-			// The remote placement's server JVM exits without closing its service (EchoServerMain).
-			Path created = journal;
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> Service.deleteQuietly(created), "journal-cleanup"));
-			settings.journal(JournalSettings.of(journal, "echo").withOnFull(JournalSettings.OnFull.DELETE_OLDEST));
-		}
-		return new Service(new PekkoRpcService(settings.build()), journal);
+		return settings;
 	}
 
 	@Override
 	public EchoServer startServer() throws Exception {
-		Service service = startService("actorrpcbench");
+		Service service = startVariantService("actorrpcbench");
 		try {
 			ActorRpcEchoEndpoint endpoint = new ActorRpcEchoEndpoint(service.rpc(), "echo");
 			endpoint.start();
@@ -112,7 +126,7 @@ public final class ActorRpcDriver implements PeerDriver {
 	@Override
 	public EchoClientSide startClientSide(EchoServer colocated) throws IOException {
 		Service service = (colocated instanceof ActorRpcServer server) ? server.service
-				: startService("actorrpcclient");
+				: startVariantService("actorrpcclient");
 		boolean owned = colocated == null;
 		return new EchoClientSide() {
 			@Override
@@ -138,7 +152,7 @@ public final class ActorRpcDriver implements PeerDriver {
 
 	@Override
 	public EndpointHost startEndpointHost() throws IOException {
-		Service service = startService("actorrpcbench");
+		Service service = startVariantService("actorrpcbench");
 		return new EndpointHost() {
 			@Override
 			public Object startEndpoint(String id) throws Exception {

@@ -3,6 +3,7 @@ package org.actorrpc.benchmarks.peer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,15 +11,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * A child JVM started with this JVM's {@code java} and class path, whose stdout is scanned for one line with a
- * given prefix. Used for the remote server and for the probes. Thread-safe; {@link #close()} ends the child.
- * A child that watches its stdin also ends when this JVM dies.
+ * A child JVM started with this JVM's {@code java} and class path, whose stdout is scanned for lines with a
+ * given prefix, and which may be sent lines on its stdin. Used for the remote server, the probes and the
+ * cluster-scale JVMs. Thread-safe; {@link #close()} ends the child. A child that watches its stdin also ends
+ * when this JVM dies.
  */
 public final class ChildJvm implements AutoCloseable {
 
@@ -26,11 +27,15 @@ public final class ChildJvm implements AutoCloseable {
 
 	private static final long GRACE_MILLIS = 3_000;
 
+	/** Queued when the child's output ends; compared by identity, so no line the child prints can be taken for it. */
+	private static final String EXITED = new String("exited");
+
 	private final Process process;
 
 	private final String description;
 
-	private final CompletableFuture<String> line = new CompletableFuture<>();
+	/** Lines with the prefix, the prefix cut off; {@link #EXITED} once the child's output ended. */
+	private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
 	private final Deque<String> lastLines = new ArrayDeque<>();
 
@@ -67,21 +72,37 @@ public final class ChildJvm implements AutoCloseable {
 	}
 
 	/**
-	 * Waits for the line with the prefix given at start.
+	 * Waits for the next line with the prefix given at start (the first call returns the first such line).
 	 * @param timeout the longest wait
 	 * @return the rest of the line after the prefix
 	 * @throws IllegalStateException naming the child and quoting its last output lines if it exits or does not
-	 * print the line in time
+	 * print the line in time; the child is ended then
 	 * @throws InterruptedException if interrupted
 	 */
 	public String awaitLine(Duration timeout) throws InterruptedException {
-		try {
-			return this.line.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (ExecutionException | TimeoutException ex) {
+		String text = this.lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		if (text == null || text == EXITED) {
+			if (text == EXITED) {
+				this.lines.add(EXITED);
+			}
 			close();
-			throw new IllegalStateException("Child JVM '" + this.description + "' did not get ready within " + timeout
-					+ "; its last output:\n" + lastOutput(), ex);
+			throw new IllegalStateException("Child JVM '" + this.description + "' "
+					+ ((text == null) ? "printed no awaited line within " + timeout : "exited before the awaited line")
+					+ "; its last output:\n" + lastOutput());
+		}
+		return text;
+	}
+
+	/**
+	 * Writes one line to the child's stdin.
+	 * @param text the line, without its line break
+	 * @throws IOException if the child's stdin is closed
+	 */
+	public void send(String text) throws IOException {
+		OutputStream in = this.process.getOutputStream();
+		synchronized (in) {
+			in.write((text + "\n").getBytes(StandardCharsets.UTF_8));
+			in.flush();
 		}
 	}
 
@@ -90,8 +111,8 @@ public final class ChildJvm implements AutoCloseable {
 				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
 			String text;
 			while ((text = reader.readLine()) != null) {
-				if (!this.line.isDone() && text.startsWith(prefix)) {
-					this.line.complete(text.substring(prefix.length()).trim());
+				if (text.startsWith(prefix)) {
+					this.lines.add(text.substring(prefix.length()).trim());
 				}
 				synchronized (this.lastLines) {
 					this.lastLines.addLast(text);
@@ -104,7 +125,7 @@ public final class ChildJvm implements AutoCloseable {
 		catch (IOException ex) {
 			// the child is gone; handled below
 		}
-		this.line.completeExceptionally(new IllegalStateException("exited before printing '" + prefix + "'"));
+		this.lines.add(EXITED);
 	}
 
 	private String lastOutput() {

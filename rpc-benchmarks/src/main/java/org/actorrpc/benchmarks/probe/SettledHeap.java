@@ -4,9 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
 /**
- * The used heap once garbage collection has nothing more to free: what a probe compares before and after it
- * creates what it measures. One full GC can leave garbage that a second one frees (objects kept alive only by
- * finalizable or weakly reachable referents), so it collects until the used heap stops shrinking. Stateless.
+ * The used heap once garbage collection has nothing more to free: what the probes and the cluster-scale benchmark
+ * compare before and after they create what they measure. One full GC can leave garbage that a second one frees
+ * (objects kept alive only by finalizable or weakly reachable referents), so it collects until the used heap stops
+ * shrinking. Stateless; runs full GCs on the calling thread.
  */
 public final class SettledHeap {
 

@@ -24,7 +24,7 @@ public final class FlinkDriver implements PeerDriver {
 	private static final long TIMEOUT_MILLIS = EchoClient.CALL_TIMEOUT.toMillis();
 
 	/** @return the configuration both sides use */
-	static Configuration configuration() {
+	public static Configuration configuration() {
 		Configuration configuration = new Configuration();
 		configuration.set(RpcOptions.ASK_TIMEOUT_DURATION, EchoClient.CALL_TIMEOUT);
 		configuration.set(RpcOptions.CAPTURE_ASK_CALLSTACK, false);

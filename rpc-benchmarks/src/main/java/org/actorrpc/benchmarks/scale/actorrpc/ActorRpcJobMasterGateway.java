@@ -1,0 +1,30 @@
+package org.actorrpc.benchmarks.scale.actorrpc;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.actorrpc.RpcGateway;
+
+/**
+ * The simulated JobMaster as an actorrpc gateway: what TaskManagers call ({@code JobMasterHandle}'s shape).
+ */
+public interface ActorRpcJobMasterGateway extends RpcGateway {
+
+	/** @param taskManager its index @param address its endpoint @return whether it was registered */
+	CompletableFuture<Boolean> registerTaskManager(int taskManager, String address);
+
+	/** @param taskManager the TaskManager @param slots slots offered @return whether they were accepted */
+	CompletableFuture<Boolean> offerSlots(int taskManager, int slots);
+
+	/**
+	 * @param taskManager the task's TaskManager @param task the task @param state its new state
+	 * @return whether the update was accepted
+	 */
+	CompletableFuture<Boolean> updateTaskExecutionState(int taskManager, int task, int state);
+
+	/** @param taskManager the task's TaskManager @param task the task @param checkpointId the checkpoint */
+	void acknowledgeCheckpoint(int taskManager, int task, long checkpointId);
+
+	/** @param taskManager the answering TaskManager @param requestNanos the request's time, echoed */
+	void heartbeatFromTaskManager(int taskManager, long requestNanos);
+
+}

@@ -89,7 +89,9 @@ class FlowControlProcessTest {
 			}
 			assertThat(unexpected.get()).isNull();
 			assertThat(refusedByPolicy.get()).as("the sender saw the flow-control policy").isPositive();
+			// A poll may time out while the slow endpoint still works through the flood; the next one asks again.
 			await().atMost(BOUND).pollInterval(Duration.ofMillis(250))
+				.ignoreExceptionsInstanceOf(ExecutionException.class)
 				.until(() -> slow.received().get(30, TimeUnit.SECONDS) == accepted.get());
 			assertThat(slow.verdict().get(30, TimeUnit.SECONDS)).isEqualTo("ok");
 			assertThat(node.handle().isAlive()).as("the small-heap JVM survived").isTrue();

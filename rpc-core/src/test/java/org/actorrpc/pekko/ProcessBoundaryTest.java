@@ -19,7 +19,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Calls across a real process boundary: a second JVM ({@link org.actorrpc.testutil.EchoNodeMain})
- * hosts the endpoint; it is killed with SIGKILL during a call and restarted at the same port.
+ * hosts the endpoint; it is killed with SIGKILL during a call, or stopped gracefully, and restarted at the same
+ * port.
  */
 class ProcessBoundaryTest {
 
@@ -71,6 +72,28 @@ class ProcessBoundaryTest {
 		EchoGateway reconnected = Bounded.get(client.connect(restarted.address(), EchoGateway.class), BOUND);
 		assertThat(reconnected.echoSync("fresh connect from the same caller service"))
 			.isEqualTo("fresh connect from the same caller service");
+	}
+
+	@Test
+	void processRestartedAtTheSamePortAfterAGracefulStopAcceptsNewConnections() throws Exception {
+		String systemName = RpcServices.uniqueName("echo-node");
+		EchoNodeProcess node = this.services.register(EchoNodeProcess.start(systemName, 0, "echo"));
+		PekkoRpcService client = this.services.create("client", b -> b.askTimeout(Duration.ofSeconds(10)));
+		EchoGateway gateway = Bounded.get(client.connect(node.address(), EchoGateway.class), BOUND);
+		assertThat(Bounded.get(gateway.echo("first incarnation"), BOUND)).isEqualTo("first incarnation");
+
+		// A graceful stop tells the caller that this incarnation is gone for good, and Artery stops its
+		// association with it; like a TaskManager waiting for its JobMaster, the caller keeps trying meanwhile.
+		node.close();
+		assertThat(node.handle().isAlive()).isFalse();
+		await().during(Duration.ofSeconds(4)).atMost(BOUND).pollInterval(Duration.ofMillis(500))
+			.until(() -> Failures.allMessages(Failures.failureOfCall(
+					() -> client.connect(node.address(), EchoGateway.class), BOUND))
+				.contains("connection refused"));
+
+		EchoNodeProcess restarted = this.services.register(EchoNodeProcess.start(systemName, node.port(), "echo"));
+		EchoGateway reconnected = Bounded.get(client.connect(restarted.address(), EchoGateway.class), BOUND);
+		assertThat(Bounded.get(reconnected.echo("second incarnation"), BOUND)).isEqualTo("second incarnation");
 	}
 
 }

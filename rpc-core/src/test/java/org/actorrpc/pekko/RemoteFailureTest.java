@@ -107,4 +107,26 @@ class RemoteFailureTest {
 		assertThat(Bounded.get(reconnected.echo("fresh connect"))).isEqualTo("fresh connect");
 	}
 
+	@Test
+	void serviceRestartedAtTheSameAddressAfterAGracefulCloseAcceptsNewConnections() throws Exception {
+		PekkoRpcService server = this.services.server();
+		String address = this.endpoint.getAddress();
+		int port = server.getPort();
+		// A graceful close tells the caller that this incarnation is gone for good: Artery stops its association
+		// with it, and drops whatever is sent there until a new incarnation has shaken hands. In one JVM the new
+		// incarnation is up before that news arrives, so the first handshake races it (and is resent).
+		Bounded.get(server.closeAsync());
+		await().atMost(BOUND).pollInterval(Duration.ofMillis(200))
+			.until(() -> Failures.allMessages(Failures.failureOfCall(
+					() -> this.services.client().connect(address, EchoGateway.class), BOUND))
+				.contains("connection refused"));
+
+		PekkoRpcService restarted = this.rpcServices.create(server.getSettings().toBuilder().port(port).build());
+		new EchoEndpoint(restarted, "echo").start();
+
+		// Within the bound, far below the 60 s ask timeout: a lost handshake is not waited out.
+		EchoGateway reconnected = Bounded.get(this.services.client().connect(address, EchoGateway.class));
+		assertThat(Bounded.get(reconnected.echo("new incarnation"))).isEqualTo("new incarnation");
+	}
+
 }

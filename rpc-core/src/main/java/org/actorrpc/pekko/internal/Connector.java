@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.ActorSelection;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.pattern.AskTimeoutException;
 import org.apache.pekko.pattern.Patterns;
@@ -38,6 +41,12 @@ import org.actorrpc.internal.endpoint.Fence;
  * handshake at once, naming the address to use. Also builds self gateways. Thread-safe.
  */
 final class Connector {
+
+	/**
+	 * How often an unanswered handshake is sent again: Artery's outbound-restart-backoff, the time its stream
+	 * takes to come back after the connection broke under a request.
+	 */
+	private static final long HANDSHAKE_RESEND_MILLIS = 1000;
 
 	/** Artery's own bound on a TCP connect, which the port probe shares. */
 	static final String CONNECTION_TIMEOUT = "pekko.remote.artery.advanced.tcp.connection-timeout";
@@ -164,7 +173,16 @@ final class Connector {
 		HandshakeRequest request = new HandshakeRequest(gateway.getName(), ServiceContext.PROTOCOL_VERSION,
 				model.contract.fingerprint(), model.contract.descriptors(), fence.isFenced());
 		Duration timeout = this.context.settings().askTimeout();
-		CompletableFuture<Object> answer = Patterns.ask(target, request, timeout).toCompletableFuture();
+		// Sent by selection, not to the resolved ref: after a graceful close of the service at this address,
+		// Artery quarantines that incarnation and drops every message sent there except a selection, which is
+		// how a new incarnation at the same address (a restarted JobMaster) gets its handshake.
+		ActorSelection selection = this.system.actorSelection(target.path());
+		ActorRef[] replyTo = new ActorRef[1];
+		CompletableFuture<Object> answer = Patterns.askWithReplyTo(selection, (ref) -> {
+			replyTo[0] = ref;
+			return request;
+		}, timeout).toCompletableFuture();
+		resendUntilAnswered(selection, request, replyTo[0], answer);
 		this.pendingHandshakes.track(target.path().address().toString(), answer);
 		return answer.handle((reply, failure) -> {
 			if (failure != null) {
@@ -200,6 +218,26 @@ final class Connector {
 					target, flow, fence, defaults);
 			return (C) Proxy.newProxyInstance(gateway.getClassLoader(), new Class<?>[] { gateway }, handler);
 		});
+	}
+
+	/**
+	 * Sends the handshake again every {@link #HANDSHAKE_RESEND_MILLIS} until it is answered or times out. Artery
+	 * sends at most once: a request taken by an outbound stream whose connection just broke (the remote
+	 * restarting at the same address) is gone, and waiting out the ask timeout for it would stall a connect that
+	 * a second attempt completes at once. The remote answers every copy; the copies after the first answer find
+	 * the ask completed and are dropped.
+	 */
+	private void resendUntilAnswered(ActorSelection selection, HandshakeRequest request, ActorRef replyTo,
+			CompletableFuture<Object> answer) {
+		if (replyTo == null || answer.isDone()) {
+			return;
+		}
+		ScheduledFuture<?> resend = this.context.scheduler().scheduleWithFixedDelay(() -> {
+			if (!answer.isDone()) {
+				selection.tell(request, replyTo);
+			}
+		}, HANDSHAKE_RESEND_MILLIS, HANDSHAKE_RESEND_MILLIS, TimeUnit.MILLISECONDS);
+		answer.whenComplete((reply, failure) -> resend.cancel(false));
 	}
 
 	private static RpcConnectionException failure(String address, String reason, Throwable cause) {

@@ -14,7 +14,9 @@ import org.actorrpc.exceptions.RpcException;
 /**
  * Answers requests that reached no endpoint (terminated, or never registered) so the caller fails
  * at once with a {@link RecipientUnreachableException} — or a refused handshake — instead of
- * waiting for a timeout, and returns their flow-control credit. A request Artery dropped because its
+ * waiting for a timeout, and returns their flow-control credit. A call that never left this service
+ * (the connection broke under it) fails the same way, saying so; such a handshake is left to the
+ * connecting side, which sends it again. A request Artery dropped because its
  * send queue to a remote service was full reaches dead letters too, announced by a {@link Dropped}
  * event: the call fails with an error naming the queue and the setting that raises it (not "no
  * endpoint"), and a dropped fire-and-forget message is logged with that reason.
@@ -70,18 +72,23 @@ final class DeadLetterRelay extends AbstractActor {
 		}
 		Object message = letter.message();
 		String recipient = letter.recipient().path().toString();
+		// A local sender means the message never left this service: Artery gave up on it when the connection broke
+		// under it (its queued messages go to dead letters). A remote sender means it arrived and found no endpoint.
+		boolean arrived = !sender.path().address().hasLocalScope();
 		if (message instanceof RpcRequest request) {
 			if (request.callId != 0) {
 				RemoteInvocation.sendFailure(sender, request.callId, request.fingerprint,
 						new RecipientUnreachableException("Could not deliver the call to " + recipient
-								+ ", because the recipient is unreachable: no endpoint is registered under that address "
-								+ "(it terminated, or never existed)."));
+								+ ", because the recipient is unreachable: " + (arrived
+										? "no endpoint is registered under that address (it terminated, or never existed)."
+										: "the connection to its service broke before the call was sent.")));
 			}
 			// The sender counted the request against its window to that endpoint id: give the credit back.
 			sender.tell(new FlowGrant(letter.recipient().path().name(), 1, request.wireSize,
 					(request.callId != 0) ? 0 : 1), letter.recipient());
 		}
-		else if (message instanceof HandshakeRequest) {
+		else if (message instanceof HandshakeRequest && arrived) {
+			// (One lost on its way out is sent again by the connecting side until answered.)
 			sender.tell(new HandshakeResponse(HandshakeResponse.NO_ENDPOINT, "No rpc endpoint is registered under "
 					+ "address " + recipient + " (it terminated, or never existed).", 0), ActorRef.noSender());
 		}

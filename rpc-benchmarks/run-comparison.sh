@@ -13,20 +13,8 @@
 # overloaded machine): COMPARISON_JVM_OPTIONS="..." rpc-benchmarks/run-comparison.sh
 set -euo pipefail
 
-module_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root_dir="$(dirname "${module_dir}")"
-jar="${module_dir}/target/benchmarks.jar"
-
-if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
-	echo "Building ${jar} ..." >&2
-	(cd "${root_dir}" && ./mvnw -B -q -pl rpc-benchmarks -am package -DskipTests)
-fi
-if [[ ! -f "${jar}" ]]; then
-	echo "No ${jar}: build it with ./mvnw -pl rpc-benchmarks -am package, or run without SKIP_BUILD=1" >&2
-	exit 1
-fi
-
-java="${JAVA_HOME:+${JAVA_HOME}/bin/}java"
+# shellcheck source=benchmarks-jar.sh
+source "$(dirname "${BASH_SOURCE[0]}")/benchmarks-jar.sh"
 started=$(date +%s)
 "${java}" -Xms512m -Xmx2g "-Dactorrpc.bench.fork-jvm-options=${COMPARISON_JVM_OPTIONS:-}" -cp "${jar}" \
 	org.actorrpc.benchmarks.Comparison full \

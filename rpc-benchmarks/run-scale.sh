@@ -14,20 +14,8 @@
 # overloaded machine, handed on to every JVM of a row): SCALE_JVM_OPTIONS="..." rpc-benchmarks/run-scale.sh
 set -euo pipefail
 
-module_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root_dir="$(dirname "${module_dir}")"
-jar="${module_dir}/target/benchmarks.jar"
-
-if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
-	echo "Building ${jar} ..." >&2
-	(cd "${root_dir}" && ./mvnw -B -q -pl rpc-benchmarks -am package -DskipTests)
-fi
-if [[ ! -f "${jar}" ]]; then
-	echo "No ${jar}: build it with ./mvnw -pl rpc-benchmarks -am package, or run without SKIP_BUILD=1" >&2
-	exit 1
-fi
-
-java="${JAVA_HOME:+${JAVA_HOME}/bin/}java"
+# shellcheck source=benchmarks-jar.sh
+source "$(dirname "${BASH_SOURCE[0]}")/benchmarks-jar.sh"
 started=$(date +%s)
 # shellcheck disable=SC2086 # SCALE_JVM_OPTIONS is a list of options
 "${java}" -Xmx512m ${SCALE_JVM_OPTIONS:-} -cp "${jar}" org.actorrpc.benchmarks.scale.ScaleBenchmark \

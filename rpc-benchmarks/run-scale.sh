@@ -12,6 +12,9 @@
 # rpc-benchmarks/target/scale-table.md.
 # Extra JVM options for the benchmark's own JVM (for example -Dactorrpc.bench.peer-unreachable-after=PT10S on an
 # overloaded machine, handed on to every JVM of a row): SCALE_JVM_OPTIONS="..." rpc-benchmarks/run-scale.sh
+# The TaskManager JVMs run at niceness 10 (in a cluster each has its own host; here their hundreds of threads would
+# take the CPU from the JobMaster JVM): SCALE_JVM_OPTIONS="-Dactorrpc.bench.taskmanager-nice=0" runs them at the
+# JobMaster's priority. Both peers of a row run with the same niceness.
 set -euo pipefail
 
 # shellcheck source=benchmarks-jar.sh

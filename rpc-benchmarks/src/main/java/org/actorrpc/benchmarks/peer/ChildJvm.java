@@ -58,9 +58,24 @@ public final class ChildJvm implements AutoCloseable {
 	 */
 	public static ChildJvm start(List<String> jvmOptions, Class<?> mainClass, List<String> args, String prefix)
 			throws IOException {
+		return start(List.of(), jvmOptions, mainClass, args, prefix);
+	}
+
+	/**
+	 * Starts a child JVM through a launcher command ({@code nice -n 10}, for example).
+	 * @param launcher the command and arguments that run the {@code java} command, or empty for none
+	 * @param jvmOptions extra JVM options (heap size, for example)
+	 * @param mainClass the main class
+	 * @param args its arguments
+	 * @param prefix the stdout line prefix {@link #awaitLine} waits for
+	 * @return the running child
+	 * @throws IOException if it cannot be started
+	 */
+	public static ChildJvm start(List<String> launcher, List<String> jvmOptions, Class<?> mainClass,
+			List<String> args, String prefix) throws IOException {
 		String java = ProcessHandle.current().info().command()
 			.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		List<String> command = new ArrayList<>();
+		List<String> command = new ArrayList<>(launcher);
 		command.add(java);
 		command.addAll(jvmOptions);
 		command.add("-cp");

@@ -84,8 +84,32 @@ public final class JobMasterMain {
 	}
 
 	/**
-	 * JVM options for a child of a row: {@link #JVM_OPTIONS}, and actorrpc's unreachable bound when this JVM was
-	 * given one.
+	 * System property: the niceness the TaskManager JVMs run at ({@code nice -n}), {@value #DEFAULT_TASKMANAGER_NICE}
+	 * unless set; 0 runs them at the JobMaster's priority. All JVMs of a row share one machine, where hundreds of
+	 * simulated TaskManagers' threads would take the CPU from the JobMaster side; in a cluster each TaskManager has
+	 * its own host. Both peers run with the same setting.
+	 */
+	public static final String TASKMANAGER_NICE_PROPERTY = "actorrpc.bench.taskmanager-nice";
+
+	/** Niceness of the TaskManager JVMs unless {@link #TASKMANAGER_NICE_PROPERTY} says otherwise. */
+	public static final int DEFAULT_TASKMANAGER_NICE = 10;
+
+	/**
+	 * The launcher of the TaskManager JVMs: {@code nice -n <niceness>}, or none at niceness 0.
+	 * @return the launcher command
+	 */
+	static List<String> taskManagerLauncher() {
+		int niceness = Integer.getInteger(TASKMANAGER_NICE_PROPERTY, DEFAULT_TASKMANAGER_NICE);
+		if (niceness < 0 || niceness > 19) {
+			throw new IllegalArgumentException(TASKMANAGER_NICE_PROPERTY + " must be between 0 and 19 but was "
+					+ niceness);
+		}
+		return (niceness == 0) ? List.of() : List.of("nice", "-n", Integer.toString(niceness));
+	}
+
+	/**
+	 * JVM options for a child of a row: {@link #JVM_OPTIONS}, and actorrpc's unreachable bound and the TaskManagers'
+	 * niceness when this JVM was given them.
 	 * @return the options
 	 */
 	public static List<String> childJvmOptions() {
@@ -93,6 +117,10 @@ public final class JobMasterMain {
 		String unreachableAfter = System.getProperty(ActorRpcDriver.PEER_UNREACHABLE_AFTER_PROPERTY);
 		if (unreachableAfter != null) {
 			options.add("-D" + ActorRpcDriver.PEER_UNREACHABLE_AFTER_PROPERTY + "=" + unreachableAfter);
+		}
+		String niceness = System.getProperty(TASKMANAGER_NICE_PROPERTY);
+		if (niceness != null) {
+			options.add("-D" + TASKMANAGER_NICE_PROPERTY + "=" + niceness);
 		}
 		return options;
 	}
@@ -108,7 +136,8 @@ public final class JobMasterMain {
 				List<String> jvmArgs = new ArrayList<>(List.of(peer.id(), Integer.toString(first),
 						Integer.toString(end), side.jobMasterAddress(), side.resourceManagerAddress()));
 				jvmArgs.addAll(settings.toArguments());
-				jvms.add(ChildJvm.start(childJvmOptions(), TaskManagerMain.class, jvmArgs, TaskManagerMain.PREFIX));
+				jvms.add(ChildJvm.start(taskManagerLauncher(), childJvmOptions(), TaskManagerMain.class, jvmArgs,
+						TaskManagerMain.PREFIX));
 			}
 			Duration setupTimeout = Duration.ofSeconds(330 + 2L * settings.taskManagersPerJvm());
 			for (ChildJvm jvm : jvms) {

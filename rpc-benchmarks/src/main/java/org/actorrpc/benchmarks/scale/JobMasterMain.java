@@ -94,15 +94,28 @@ public final class JobMasterMain {
 	/** Niceness of the TaskManager JVMs unless {@link #TASKMANAGER_NICE_PROPERTY} says otherwise. */
 	public static final int DEFAULT_TASKMANAGER_NICE = 10;
 
+	private static List<String> taskManagerLauncher() {
+		return taskManagerLauncher(
+				System.getProperty(TASKMANAGER_NICE_PROPERTY, Integer.toString(DEFAULT_TASKMANAGER_NICE)));
+	}
+
 	/**
 	 * The launcher of the TaskManager JVMs: {@code nice -n <niceness>}, or none at niceness 0.
+	 * @param value the niceness, as given in {@link #TASKMANAGER_NICE_PROPERTY}
 	 * @return the launcher command
+	 * @throws IllegalArgumentException naming the property if the value is not a niceness from 0 to 19
 	 */
-	static List<String> taskManagerLauncher() {
-		int niceness = Integer.getInteger(TASKMANAGER_NICE_PROPERTY, DEFAULT_TASKMANAGER_NICE);
+	static List<String> taskManagerLauncher(String value) {
+		int niceness;
+		try {
+			niceness = Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			niceness = -1;
+		}
 		if (niceness < 0 || niceness > 19) {
-			throw new IllegalArgumentException(TASKMANAGER_NICE_PROPERTY + " must be between 0 and 19 but was "
-					+ niceness);
+			throw new IllegalArgumentException(
+					TASKMANAGER_NICE_PROPERTY + " must be a whole number from 0 to 19 but was '" + value + "'");
 		}
 		return (niceness == 0) ? List.of() : List.of("nice", "-n", Integer.toString(niceness));
 	}

@@ -127,13 +127,11 @@ public final class JobMasterMain {
 	 */
 	public static List<String> childJvmOptions() {
 		List<String> options = new ArrayList<>(JVM_OPTIONS);
-		String unreachableAfter = System.getProperty(ActorRpcDriver.PEER_UNREACHABLE_AFTER_PROPERTY);
-		if (unreachableAfter != null) {
-			options.add("-D" + ActorRpcDriver.PEER_UNREACHABLE_AFTER_PROPERTY + "=" + unreachableAfter);
-		}
-		String niceness = System.getProperty(TASKMANAGER_NICE_PROPERTY);
-		if (niceness != null) {
-			options.add("-D" + TASKMANAGER_NICE_PROPERTY + "=" + niceness);
+		for (String property : List.of(ActorRpcDriver.PEER_UNREACHABLE_AFTER_PROPERTY, TASKMANAGER_NICE_PROPERTY)) {
+			String value = System.getProperty(property);
+			if (value != null) {
+				options.add("-D" + property + "=" + value);
+			}
 		}
 		return options;
 	}

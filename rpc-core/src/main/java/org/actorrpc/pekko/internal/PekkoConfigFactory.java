@@ -108,6 +108,10 @@ public final class PekkoConfigFactory {
 		values.put("pekko.remote.artery.advanced.compression.actor-refs.max", 0);
 		values.put("pekko.remote.artery.advanced.compression.manifests.max", 0);
 		values.put("pekko.remote.artery.advanced.idle-cpu-level", 1);
+		// Pekko's scheduler thread wakes every tick whether or not a timer is due: at its default of 10 ms, a JVM
+		// hosting a hundred services spent a quarter of a core on ticks alone. Its timers here are Artery's (1 s
+		// and longer) and the handshake's ask timeout; actorrpc's own timers run on the service's scheduler.
+		values.put("pekko.scheduler.tick-duration", "100ms");
 		// Artery's default of 3 s to bind its port failed services started by the hundred in one JVM on a starved
 		// 2-core machine; Flink allows an actor system 10 s to start.
 		values.put("pekko.remote.artery.bind.bind-timeout", "10s");

@@ -153,11 +153,14 @@ public final class JobMasterMain {
 			Duration setupTimeout = Duration.ofSeconds(330 + 2L * settings.taskManagersPerJvm());
 			for (ChildJvm jvm : jvms) {
 				String ready = jvm.awaitLine(setupTimeout);
-				System.err.printf("scale: TaskManager JVM %d of %d ready after %d ms%n", jvms.indexOf(jvm) + 1,
-						jvms.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - setupStart));
 				if (!ready.startsWith("READY")) {
 					throw new IllegalStateException("a TaskManager JVM answered '" + ready + "' instead of READY");
 				}
+				String[] words = ready.split(" ");
+				System.err.printf("scale: TaskManager JVM %d of %d ready after %d ms (%s connection attempt(s) tried "
+						+ "again)%n", jvms.indexOf(jvm) + 1, jvms.size(),
+						TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - setupStart),
+						(words.length > 2) ? words[2] : "?");
 			}
 			await(side.onJobMaster(JobMasterLogic::deployed).thenCompose(Function.identity()), side, "deployment");
 			long setupMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - setupStart);

@@ -1,18 +1,28 @@
 package org.actorrpc.benchmarks.scale;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * One simulated TaskManager, whichever RPC system carries its messages. Once connected it registers at the
  * ResourceManager, requests one slot per task, registers at the JobMaster and offers its slots; each task the
  * JobMaster submits reports INITIALIZING, then RUNNING. It sends the ResourceManager a heartbeat per interval
  * (timing each and reporting the time with the next), answers the JobMaster's heartbeats, and on a checkpoint
- * trigger sends one acknowledgement per task.
+ * trigger sends one acknowledgement per task. Like Flink's TaskExecutor, it tries again to connect when a connection
+ * fails ({@link #CONNECT_RETRY_DELAY} later, up to {@link #CONNECT_ATTEMPTS} attempts): hundreds of TaskManagers
+ * starting at once may find the JobMaster side too busy to answer every handshake in time.
  *
  * <p>Threading: confined to the TaskManager endpoint's main thread; {@link #deployed()} and {@link #failures()}
  * may be read anywhere.
  */
 public final class TaskManagerLogic {
+
+	/** How long a TaskManager waits before it tries to connect again: Flink's cluster.registration.error-delay. */
+	public static final Duration CONNECT_RETRY_DELAY = Duration.ofSeconds(10);
+
+	/** Attempts to connect before the TaskManager gives up. */
+	public static final int CONNECT_ATTEMPTS = 10;
 
 	private final int index;
 
@@ -35,6 +45,9 @@ public final class TaskManagerLogic {
 	/** Written by the main thread only, read by the JVM's report. */
 	private volatile long failures;
 
+	/** Written by one connection attempt at a time, read by the JVM's report. */
+	private volatile int connectRetries;
+
 	private volatile String firstFailure;
 
 	/**
@@ -56,11 +69,41 @@ public final class TaskManagerLogic {
 	}
 
 	/**
-	 * Registers and offers slots; called on the main thread once both gateways are connected.
-	 * @param jobMaster the JobMaster
-	 * @param resourceManager the ResourceManager
+	 * Connects to the JobMaster and the ResourceManager, trying again after {@link #CONNECT_RETRY_DELAY} when either
+	 * fails, then registers and offers its slots; {@link #deployed()} fails once {@link #CONNECT_ATTEMPTS} failed.
+	 * @param jobMaster connects to the JobMaster
+	 * @param resourceManager connects to the ResourceManager
 	 */
-	public void connected(JobMasterHandle jobMaster, ResourceManagerHandle resourceManager) {
+	public void connect(Supplier<CompletableFuture<? extends JobMasterHandle>> jobMaster,
+			Supplier<CompletableFuture<? extends ResourceManagerHandle>> resourceManager) {
+		connect(jobMaster, resourceManager, 1);
+	}
+
+	private void connect(Supplier<CompletableFuture<? extends JobMasterHandle>> jobMaster,
+			Supplier<CompletableFuture<? extends ResourceManagerHandle>> resourceManager, int attempt) {
+		CompletableFuture<? extends ResourceManagerHandle> resourceManagerConnected = resourceManager.get();
+		jobMaster.get().thenAcceptBothAsync(resourceManagerConnected, this::register, this.mainThread)
+			.exceptionally((failure) -> {
+				if (attempt < CONNECT_ATTEMPTS) {
+					this.connectRetries++;
+					this.mainThread.schedule(() -> connect(jobMaster, resourceManager, attempt + 1),
+							CONNECT_RETRY_DELAY);
+				}
+				else {
+					this.deployed.completeExceptionally(new IllegalStateException("TaskManager " + this.index
+							+ " could not connect in " + attempt + " attempts: " + failure, failure));
+				}
+				return null;
+			});
+	}
+
+	/** @return how often this TaskManager tried again to connect */
+	public int connectRetries() {
+		return this.connectRetries;
+	}
+
+	/** Registers and offers slots; runs on the main thread once both gateways are connected. */
+	private void register(JobMasterHandle jobMaster, ResourceManagerHandle resourceManager) {
 		this.jobMaster = jobMaster;
 		this.resourceManager = resourceManager;
 		resourceManager.registerTaskExecutor(this.index, this.address)
@@ -87,15 +130,6 @@ public final class TaskManagerLogic {
 							failure));
 				}
 			}, this.mainThread);
-	}
-
-	/**
-	 * The TaskManager could not connect to the JobMaster or the ResourceManager.
-	 * @param failure why
-	 */
-	public void connectFailed(Throwable failure) {
-		this.deployed.completeExceptionally(new IllegalStateException("TaskManager " + this.index
-				+ " could not connect: " + failure, failure));
 	}
 
 	/**

@@ -16,8 +16,8 @@ import org.actorrpc.benchmarks.probe.SettledHeap;
 /**
  * Entry point of a TaskManager JVM: {@code TaskManagerMain <peer> <first> <end> <JobMaster address>
  * <ResourceManager address> <settings...>} starts TaskManagers {@code first} to {@code end - 1}, each on its own
- * service, and prints {@value #PREFIX}{@code READY} once all run their tasks (or {@code FAILED} and why, and
- * exits). Each {@code footprint} line read on stdin is answered with {@value #PREFIX}{@code FOOTPRINT <further TaskManagers> <heap> <threads> <failures>}:
+ * service, and prints {@value #PREFIX}{@code READY <TaskManagers> <connection attempts tried again>} once all run
+ * their tasks (or {@code FAILED} and why, and exits). Each {@code footprint} line read on stdin is answered with {@value #PREFIX}{@code FOOTPRINT <further TaskManagers> <heap> <threads> <failures>}:
  * the heap after GC and the live threads now, less those measured when the first TaskManager ran (so that what
  * a JVM pays once is not counted), for the TaskManagers started after it; and the failures after deployment of
  * the first TaskManager that had any, or {@code -}. Exits when stdin ends. Single-threaded.
@@ -72,7 +72,8 @@ public final class TaskManagerMain {
 			System.exit(1);
 			return;
 		}
-		System.out.println(PREFIX + "READY " + taskManagers.size());
+		int connectRetries = taskManagers.stream().mapToInt(TaskManagerLogic::connectRetries).sum();
+		System.out.println(PREFIX + "READY " + taskManagers.size() + " " + connectRetries);
 		System.out.flush();
 		BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 		String command;

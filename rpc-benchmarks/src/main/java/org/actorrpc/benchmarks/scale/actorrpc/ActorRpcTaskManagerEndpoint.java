@@ -36,16 +36,11 @@ public final class ActorRpcTaskManagerEndpoint extends RpcEndpoint implements Ac
 
 	@Override
 	protected void onStart() {
-		getRpcService().connect(this.jobMasterAddress, ActorRpcJobMasterGateway.class)
-			.thenAcceptBothAsync(getRpcService().connect(this.resourceManagerAddress,
-					ActorRpcResourceManagerGateway.class),
-					(jobMaster, resourceManager) -> this.logic.connected(new ActorRpcHandles.JobMaster(jobMaster),
-							new ActorRpcHandles.ResourceManager(resourceManager)),
-					getMainThreadExecutor())
-			.exceptionally((failure) -> {
-				this.logic.connectFailed(failure);
-				return null;
-			});
+		this.logic.connect(
+				() -> getRpcService().connect(this.jobMasterAddress, ActorRpcJobMasterGateway.class)
+					.thenApply(ActorRpcHandles.JobMaster::new),
+				() -> getRpcService().connect(this.resourceManagerAddress, ActorRpcResourceManagerGateway.class)
+					.thenApply(ActorRpcHandles.ResourceManager::new));
 	}
 
 	@Override

@@ -37,16 +37,11 @@ public final class FlinkTaskManagerEndpoint extends RpcEndpoint implements Flink
 
 	@Override
 	protected void onStart() {
-		getRpcService().connect(this.jobMasterAddress, FlinkJobMasterGateway.class)
-			.thenAcceptBothAsync(getRpcService().connect(this.resourceManagerAddress,
-					FlinkResourceManagerGateway.class),
-					(jobMaster, resourceManager) -> this.logic.connected(new FlinkHandles.JobMaster(jobMaster),
-							new FlinkHandles.ResourceManager(resourceManager)),
-					getMainThreadExecutor())
-			.exceptionally((failure) -> {
-				this.logic.connectFailed(failure);
-				return null;
-			});
+		this.logic.connect(
+				() -> getRpcService().connect(this.jobMasterAddress, FlinkJobMasterGateway.class)
+					.thenApply(FlinkHandles.JobMaster::new),
+				() -> getRpcService().connect(this.resourceManagerAddress, FlinkResourceManagerGateway.class)
+					.thenApply(FlinkHandles.ResourceManager::new));
 	}
 
 	@Override

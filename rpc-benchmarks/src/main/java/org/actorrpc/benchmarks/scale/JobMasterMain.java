@@ -169,6 +169,7 @@ public final class JobMasterMain {
 			Thread.sleep(settings.warmUp().toMillis());
 			OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 			MailboxSampler sampler = new MailboxSampler(side::jobMasterMailboxDepth, MAILBOX_SAMPLE_PERIOD);
+			long taskManagerCpuStart = taskManagerCpuNanos(jvms);
 			long cpuStart = os.getProcessCpuTime();
 			long wallStart = System.nanoTime();
 			await(side.onJobMaster(doing((logic) -> logic.record(true))), side, "recording");
@@ -178,6 +179,7 @@ public final class JobMasterMain {
 			await(side.onResourceManager(doing((logic) -> logic.record(false))), side, "recording's end");
 			long wallNanos = System.nanoTime() - wallStart;
 			long cpuNanos = os.getProcessCpuTime() - cpuStart;
+			long taskManagerCpuNanos = taskManagerCpuNanos(jvms) - taskManagerCpuStart;
 			sampler.close();
 			CompletableFuture<Void> stopped = side.onJobMaster(JobMasterLogic::stopCheckpointing)
 				.thenCompose(Function.identity());
@@ -220,11 +222,24 @@ public final class JobMasterMain {
 					Latencies.percentileMillis(jobMaster.heartbeatRoundTrips(), 99), sampler.max(),
 					(cpuNanos - sampler.cpuNanos()) / (double) wallNanos, heapAfter,
 					(heapAfter - heapBefore) / (double) settings.taskManagers(), heapPerTaskManager,
-					threadsPerTaskManager);
+					threadsPerTaskManager, taskManagerCpuNanos / (double) wallNanos / settings.taskManagers());
 		}
 		finally {
 			jvms.forEach(ChildJvm::close);
 		}
+	}
+
+	/** @return the CPU time the TaskManager JVMs used so far, together */
+	private static long taskManagerCpuNanos(List<ChildJvm> jvms) throws Exception {
+		long total = 0;
+		for (ChildJvm jvm : jvms) {
+			jvm.send(TaskManagerMain.CPU);
+			String[] answer = jvm.awaitLine(CALL_TIMEOUT).split(" ");
+			check(answer.length == 2 && answer[0].equals("CPU"),
+					"a TaskManager JVM answered '" + String.join(" ", answer) + "' instead of CPU");
+			total += Long.parseLong(answer[1]);
+		}
+		return total;
 	}
 
 	private static <T> Function<T, Void> doing(Consumer<T> action) {

@@ -27,11 +27,14 @@ import java.util.Map;
  * @param heapPerTaskManagerBytes a TaskManager JVM's heap after GC less that with one TaskManager, per further
  * TaskManager
  * @param threadsPerTaskManager the same for live threads
+ * @param cpuPerTaskManager the TaskManager JVMs' CPU time per wall-clock second while recording (cores), per
+ * TaskManager
  */
 public record ScaleResult(String peer, int taskManagers, int taskManagerJvms, long setupMillis, long checkpoints,
 		long acknowledgements, double checkpointP50Millis, double checkpointP99Millis, double heartbeatP99Millis,
 		double jobMasterHeartbeatP99Millis, int maxMailboxDepth, double cpuPerSecond, long jobMasterHeapBytes,
-		double heapPerConnectionBytes, double heapPerTaskManagerBytes, double threadsPerTaskManager) {
+		double heapPerConnectionBytes, double heapPerTaskManagerBytes, double threadsPerTaskManager,
+		double cpuPerTaskManager) {
 
 	/** @return the result as one line for {@link #parse} */
 	public String toLine() {
@@ -52,6 +55,7 @@ public record ScaleResult(String peer, int taskManagers, int taskManagerJvms, lo
 		values.put("heapPerConnectionBytes", this.heapPerConnectionBytes);
 		values.put("heapPerTaskManagerBytes", this.heapPerTaskManagerBytes);
 		values.put("threadsPerTaskManager", this.threadsPerTaskManager);
+		values.put("cpuPerTaskManager", this.cpuPerTaskManager);
 		StringBuilder line = new StringBuilder();
 		values.forEach((key, value) -> line.append((line.length() == 0) ? "" : " ").append(key).append('=')
 			.append((value instanceof Double number) ? String.format(Locale.ROOT, "%.6f", number) : value));
@@ -84,7 +88,8 @@ public record ScaleResult(String peer, int taskManagers, int taskManagerJvms, lo
 					Long.parseLong(get(values, "jobMasterHeapBytes")),
 					Double.parseDouble(get(values, "heapPerConnectionBytes")),
 					Double.parseDouble(get(values, "heapPerTaskManagerBytes")),
-					Double.parseDouble(get(values, "threadsPerTaskManager")));
+					Double.parseDouble(get(values, "threadsPerTaskManager")),
+					Double.parseDouble(get(values, "cpuPerTaskManager")));
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("a value does not parse in '" + line + "': " + ex.getMessage(), ex);

@@ -24,7 +24,8 @@ public final class ScaleTable {
 			new Column("JM heap (MiB)", "%.1f", (r) -> r.jobMasterHeapBytes() / KIB / KIB),
 			new Column("heap per JM-side connection (KiB)", "%.0f", (r) -> r.heapPerConnectionBytes() / KIB),
 			new Column("heap per TM-side service (KiB)", "%.0f", (r) -> r.heapPerTaskManagerBytes() / KIB),
-			new Column("threads per TM-side service", "%.1f", ScaleResult::threadsPerTaskManager));
+			new Column("threads per TM-side service", "%.1f", ScaleResult::threadsPerTaskManager),
+			new Column("TM CPU per TM-side service (millicores)", "%.1f", (r) -> r.cpuPerTaskManager() * 1000));
 
 	private ScaleTable() {
 	}

@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import com.sun.management.OperatingSystemMXBean;
+
 import org.actorrpc.benchmarks.probe.SettledHeap;
 
 /**
  * Entry point of a TaskManager JVM: {@code TaskManagerMain <peer> <first> <end> <JobMaster address>
  * <ResourceManager address> <settings...>} starts TaskManagers {@code first} to {@code end - 1}, each on its own
  * service, and prints {@value #PREFIX}{@code READY <TaskManagers> <connection attempts tried again>} once all run
- * their tasks (or {@code FAILED} and why, and exits). Each {@code footprint} line read on stdin is answered with {@value #PREFIX}{@code FOOTPRINT <further TaskManagers> <heap> <threads> <failures>}:
+ * their tasks (or {@code FAILED} and why, and exits). Each {@value #CPU} line read on stdin is answered with the
+ * JVM's CPU time so far. Each {@code footprint} line read on stdin is answered with {@value #PREFIX}{@code FOOTPRINT <further TaskManagers> <heap> <threads> <failures>}:
  * the heap after GC and the live threads now, less those measured when the first TaskManager ran (so that what
  * a JVM pays once is not counted), for the TaskManagers started after it; and the failures after deployment of
  * the first TaskManager that had any, or {@code -}. Exits when stdin ends. Single-threaded.
@@ -26,6 +29,9 @@ public final class TaskManagerMain {
 
 	/** Prefix of the lines the parent reads. */
 	public static final String PREFIX = "SCALE-TM ";
+
+	/** The command that asks for the JVM's CPU time so far, answered {@value #PREFIX}{@code CPU <nanoseconds>}. */
+	public static final String CPU = "cpu";
 
 	/** The command that asks for the footprint. */
 	public static final String FOOTPRINT = "footprint";
@@ -48,6 +54,7 @@ public final class TaskManagerMain {
 		ScaleSettings settings = ScaleSettings.fromArguments(args, 5);
 		Duration timeout = Duration.ofSeconds(300 + 2L * (end - first));
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		List<TaskManagerLogic> taskManagers = new ArrayList<>();
 		long heapBefore;
 		int threadsBefore;
@@ -78,7 +85,11 @@ public final class TaskManagerMain {
 		BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 		String command;
 		while ((command = in.readLine()) != null) {
-			if (FOOTPRINT.equals(command.trim())) {
+			if (CPU.equals(command.trim())) {
+				System.out.println(PREFIX + "CPU " + os.getProcessCpuTime());
+				System.out.flush();
+			}
+			else if (FOOTPRINT.equals(command.trim())) {
 				long heap = SettledHeap.used() - heapBefore;
 				int addedThreads = threads.getThreadCount() - threadsBefore;
 				String failures = taskManagers.stream().map(TaskManagerLogic::failures)

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class ScaleResultTest {
 
 	private static final ScaleResult RESULT = new ScaleResult("flink", 500, 5, 61_234, 117, 1_872_000, 12.5, 48.25,
-			3.5, 7.75, 9_031, 0.875, 123_456_789, 40_960.5, 358_400.25, 19.5);
+			3.5, 7.75, 9_031, 0.875, 123_456_789, 40_960.5, 358_400.25, 19.5, 0.00375);
 
 	@Test
 	void aResultSurvivesItsLine() {

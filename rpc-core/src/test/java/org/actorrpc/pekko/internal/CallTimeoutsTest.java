@@ -60,11 +60,7 @@ class CallTimeoutsTest {
 
 	@Test
 	void answeredCallsArmNoSweepBeforeTheirTimeout() {
-		for (int i = 0; i < 1000; i++) {
-			PendingCall call = call(Duration.ofSeconds(60));
-			this.timeouts.register(call);
-			call.complete("answer");
-		}
+		registerAnsweredCalls(1000, Duration.ofSeconds(60));
 
 		// One sweep is armed, a minute away: nothing wakes the scheduler in between.
 		assertThat(this.scheduler.getQueue()).hasSize(1);
@@ -73,11 +69,7 @@ class CallTimeoutsTest {
 
 	@Test
 	void answeredCallsDoNotPileUpUntilTheNextSweep() {
-		for (int i = 0; i < 10_000; i++) {
-			PendingCall call = call(Duration.ofSeconds(60));
-			this.timeouts.register(call);
-			call.complete("answer");
-		}
+		registerAnsweredCalls(10_000, Duration.ofSeconds(60));
 
 		assertThat(this.timeouts.queuedCalls()).isLessThanOrEqualTo(1);
 	}
@@ -134,14 +126,16 @@ class CallTimeoutsTest {
 					return;
 				}
 				for (int i = 0; i < callsPerThread; i++) {
-					// Timeouts of 1 to 5 ms: the calls cross the sweeps as they run.
-					PendingCall call = call(Duration.ofMillis(1 + (i + seed) % 5), timedOut);
-					this.timeouts.register(call);
 					if (i % 3 != 0) {
-						call.complete("answer");
+						PendingCall answered = call(Duration.ofSeconds(60), timedOut);
+						this.timeouts.register(answered);
+						answered.complete("answer");
 					}
 					else {
-						mine.add(call);
+						// Timeouts of 1 to 5 ms: the calls cross the sweeps as they run.
+						PendingCall expiring = call(Duration.ofMillis(1 + (i + seed) % 5), timedOut);
+						this.timeouts.register(expiring);
+						mine.add(expiring);
 					}
 				}
 			});
@@ -160,7 +154,16 @@ class CallTimeoutsTest {
 			.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
 		assertThat(unanswered).allSatisfy((call) -> assertThat(call.future).isCompletedExceptionally());
 		assertThat(timedOut).hasValue(unanswered.size());
-		await().atMost(BOUND).until(() -> this.timeouts.queuedCalls() == 0);
+		// Only the last answered call may still wait for its lane's next caller or sweep.
+		await().atMost(BOUND).until(() -> this.timeouts.queuedCalls() <= 1);
+	}
+
+	private void registerAnsweredCalls(int count, Duration timeout) {
+		for (int i = 0; i < count; i++) {
+			PendingCall call = call(timeout);
+			this.timeouts.register(call);
+			call.complete("answer");
+		}
 	}
 
 	private long armedDelaySeconds() {

@@ -49,7 +49,9 @@ import org.actorrpc.journal.JournalSettings;
  * {@link FlowControlSettings})
  * @param tls mutual TLS for the transport, or {@code null} for plain TCP
  * @param observer receives call and endpoint events (metrics, tracing)
- * @param pekkoConfig raw Pekko configuration that overrides what these settings generate
+ * @param pekkoConfig raw Pekko configuration that overrides what these settings generate; for example a larger
+ * {@code pekko.remote.artery.advanced.outbound-message-queue-size} (2,048 messages generated: two windows of the
+ * default {@link FlowControlSettings}, preallocated per connection) for larger windows
  * @param journal which endpoints keep a message journal, and where (see {@link JournalSettings});
  * off by default
  */

@@ -11,6 +11,7 @@ import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.ExtendedActorSystem;
+import org.apache.pekko.actor.RootActorPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +88,10 @@ final class PeerMonitor {
 			peer = this.peers.get(address);
 			if (peer == null) {
 				int id = this.peerIds.incrementAndGet();
-				ActorRef remoteRoot = this.system.provider().resolveActorRef(address + "/user/rpc");
+				// Resolved from a path, not from a string: Pekko's string overload creates a 1,024-entry cache (16 KiB)
+				// per actor system on every thread that calls it, and a peer is resolved once.
+				ActorRef remoteRoot = this.system.provider()
+					.resolveActorRef(new RootActorPath(address, "/").child("user").child("rpc"));
 				PekkoRpcServiceSettings settings = this.context.settings();
 				peer = new Peer(id, address.toString(), remoteRoot, this.replyActor, this.callSequence,
 						settings.flowControl(), this.context.observer(),

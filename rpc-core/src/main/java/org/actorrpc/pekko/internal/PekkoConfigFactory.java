@@ -33,10 +33,12 @@ public final class PekkoConfigFactory {
 	public static final String IO_DISPATCHER = "actorrpc.io-dispatcher";
 
 	/**
-	 * Messages Artery queues per connection before it drops one ({@code outbound-message-queue-size}); raise it
-	 * through the raw Pekko configuration of the settings.
+	 * Messages Artery queues per connection before it drops one ({@code outbound-message-queue-size}): two windows
+	 * of the default {@code FlowControlSettings}, one of calls and one of answers. Raise it through the raw Pekko
+	 * configuration of the settings together with the window, or when a service talks to several endpoints of one
+	 * remote service at full windows.
 	 */
-	public static final int OUTBOUND_MESSAGE_QUEUE_SIZE = 4096;
+	public static final int OUTBOUND_MESSAGE_QUEUE_SIZE = 2048;
 
 	/** Bytes added to the largest payload for message envelopes, so a payload of exactly the limit fits. */
 	static final long FRAME_HEADROOM = 64 * 1024;
@@ -94,10 +96,13 @@ public final class PekkoConfigFactory {
 		values.put("pekko.remote.artery.advanced.buffer-pool-size", 32);
 		values.put("pekko.remote.artery.advanced.inbound-lanes", 1);
 		values.put("pekko.remote.artery.advanced.outbound-lanes", 1);
-		// Artery preallocates this queue per connection and a pool of three times its size per service (12 bytes
-		// a slot): at 100,000 that was 6.5 MiB of heap for every service. Flow control bounds what actorrpc puts on
-		// a connection to a window per endpoint (1,024 messages by default), so four windows fit; an overflow is
-		// never silent (DeadLetterRelay fails the call, or counts the fire-and-forget message as undelivered).
+		// Artery preallocates this queue per connection (4 bytes a slot) and, per service, an envelope pool of three
+		// times its size rounded up to a power of two (12 bytes a slot): at 4,096 that was 16 KiB per connection and
+		// 192 KiB per service (heap histograms of the cluster-scale benchmark), at 2,048 it is 8 and 96 KiB. The pool
+		// only recycles envelopes; the queue is what must hold a burst. Flow control bounds what actorrpc puts on a
+		// connection to a window per remote endpoint (1,024 messages by default): a full window of calls and a full
+		// window of answers to the other side's calls fit (SendQueueCapacityTest); an overflow is never silent
+		// (DeadLetterRelay fails the call, or counts the fire-and-forget message as undelivered).
 		values.put("pekko.remote.artery.advanced.outbound-message-queue-size", OUTBOUND_MESSAGE_QUEUE_SIZE);
 		// Compression replaces actor paths and manifests on the wire by table indexes. Its frequency sketches cost
 		// 128 KiB of heap per remote service and table; actorrpc's manifests are one letter, and its actor paths are
@@ -112,6 +117,10 @@ public final class PekkoConfigFactory {
 		// hosting a hundred services spent a quarter of a core on ticks alone. Its timers here are Artery's (1 s
 		// and longer) and the handshake's ask timeout; actorrpc's own timers run on the service's scheduler.
 		values.put("pekko.scheduler.tick-duration", "100ms");
+		// Its wheel preallocates a task queue per tick (512 by default, 26 KiB per service). A few tasks per service
+		// use it, so a smaller wheel costs nothing: tasks beyond one revolution (64 x 100 ms) wait in their slot for
+		// more rounds.
+		values.put("pekko.scheduler.ticks-per-wheel", 64);
 		// Artery's default of 3 s to bind its port failed services started by the hundred in one JVM on a starved
 		// 2-core machine; Flink allows an actor system 10 s to start.
 		values.put("pekko.remote.artery.bind.bind-timeout", "10s");

@@ -16,13 +16,12 @@ import org.actorrpc.pekko.FlowControlSettings;
  * {@link FlowGrant}s as its main thread works.
  *
  * <p>Thread-safety and ordering: the credit is one packed {@code long} changed by compare-and-set,
- * so a send within the window takes no lock. A thread that finds the window exhausted waits in a
- * {@link WaitingLine} until it is first in line and a grant returned enough credit for its message,
- * or its wait bound passes; if no grant came for 20 ms the first waiter asks the receiver once for
- * its credit (a {@link CreditRequest}). Waiters are served in the order they came, and while anyone
- * waits, new senders queue behind them instead of overtaking them. A thread that may not wait takes
- * any credit there is at once, or asks and fails. Messages of one thread leave in the order that
- * thread sent them.
+ * so a send within the window takes no lock. A thread that finds the window exhausted waits on
+ * this object's monitor — guarded by {@code this} — until a grant returns credit or its wait
+ * bound passes; if no grant came for 20 ms it asks the receiver once for its credit (a
+ * {@link CreditRequest}). A thread that may not wait asks at once and fails. While anyone
+ * waits, new senders queue behind the waiters instead of overtaking them. Messages of one thread
+ * leave in the order that thread sent them.
  */
 final class OutboundFlow {
 
@@ -50,8 +49,8 @@ final class OutboundFlow {
 	/** Messages in flight (upper 24 bits) and bytes in flight (lower 40 bits). */
 	private final AtomicLong inFlight = new AtomicLong();
 
-	/** Threads waiting for credit, served first come, first served. */
-	private final WaitingLine waiters = new WaitingLine();
+	/** Threads waiting for credit; guarded by {@code this} for writes, read racily on the fast path. */
+	private volatile int waiters;
 
 	/** Whether a credit request is on its way and unanswered. */
 	private volatile boolean creditRequested;
@@ -76,7 +75,7 @@ final class OutboundFlow {
 	 * @return {@code null} when the message may be sent, otherwise why not
 	 */
 	RpcException acquire(int bytes, String invocation, ServiceContext caller) {
-		if (this.waiters.isEmpty() && tryAcquire(bytes)) {
+		if (this.waiters == 0 && tryAcquire(bytes)) {
 			return null;
 		}
 		long start = System.nanoTime();
@@ -95,31 +94,51 @@ final class OutboundFlow {
 	private RpcException acquireSlowly(int bytes, String invocation, boolean mayWait) {
 		long timeoutNanos = mayWait ? PendingCall.saturatedNanos(this.limits.overflowTimeout()) : 0;
 		if (timeoutNanos == 0) {
-			// A thread that must not wait takes any credit there is, whoever waits.
 			if (tryAcquire(bytes)) {
 				return null;
 			}
 			requestCredit();
 			return exhausted(invocation, bytes, mayWait ? Waited.NOT_CONFIGURED : Waited.NOT_ALLOWED);
 		}
-		long releasesBefore = this.releases;
-		long askAt = System.nanoTime() + CREDIT_REQUEST_DELAY_NANOS;
-		WaitingLine.Outcome outcome = this.waiters.await(() -> {
-			if (tryAcquire(bytes)) {
-				return true;
+		long deadline = System.nanoTime() + timeoutNanos;
+		synchronized (this) {
+			this.waiters++;
+			try {
+				boolean interrupted = false;
+				long releases = this.releases;
+				long askAt = System.nanoTime() + CREDIT_REQUEST_DELAY_NANOS;
+				while (!tryAcquire(bytes)) {
+					long now = System.nanoTime();
+					long remaining = deadline - now;
+					if (remaining <= 0) {
+						if (interrupted) {
+							Thread.currentThread().interrupt();
+						}
+						return exhausted(invocation, bytes, Waited.TIMED_OUT);
+					}
+					if (now - askAt >= 0 && this.releases == releases) {
+						// No credit came back on its own: the receiver may owe too little to send it unasked.
+						requestCredit();
+					}
+					try {
+						TimeUnit.NANOSECONDS.timedWait(this, Math.min(remaining, CREDIT_REQUEST_DELAY_NANOS));
+					}
+					catch (InterruptedException ex) {
+						interrupted = true;
+					}
+				}
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+				return null;
 			}
-			if (System.nanoTime() - askAt >= 0 && this.releases == releasesBefore) {
-				// No credit came back on its own: the receiver may owe too little to send it unasked.
-				requestCredit();
+			finally {
+				this.waiters--;
+				if (this.waiters > 0) {
+					notifyAll();
+				}
 			}
-			return false;
-		}, () -> false, timeoutNanos, CREDIT_REQUEST_DELAY_NANOS);
-		return switch (outcome) {
-			case ADMITTED -> null;
-			case GAVE_UP, TIMED_OUT -> exhausted(invocation, bytes, Waited.TIMED_OUT);
-			case INTERRUPTED -> new RpcException("Could not send " + invocation + " to " + this.endpointAddress
-					+ ": the calling thread was interrupted while it waited for flow-control credit from that endpoint.");
-		};
+		}
 	}
 
 	private boolean tryAcquire(int bytes) {
@@ -165,7 +184,11 @@ final class OutboundFlow {
 		while (!this.inFlight.compareAndSet(current, next));
 		this.creditRequested = false;
 		this.releases++;
-		this.waiters.signalHead();
+		if (this.waiters > 0) {
+			synchronized (this) {
+				notifyAll();
+			}
+		}
 	}
 
 	/**
@@ -175,7 +198,11 @@ final class OutboundFlow {
 	long reset() {
 		long previous = this.inFlight.getAndSet(0);
 		this.creditRequested = false;
-		this.waiters.signalHead();
+		if (this.waiters > 0) {
+			synchronized (this) {
+				notifyAll();
+			}
+		}
 		return previous >>> BYTES_BITS;
 	}
 

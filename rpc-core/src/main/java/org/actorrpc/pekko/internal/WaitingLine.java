@@ -6,13 +6,13 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
- * A first-come, first-served line of threads waiting for capacity: room in an endpoint's mailbox,
- * or credit in the flow-control window to a remote endpoint. Only the thread at the head of the
- * line tries to take capacity, and its {@link Admission} takes it and does its work (enqueues its
- * message, takes its credit) in that one step, so a thread that started waiting earlier is served
- * before a later one and two waiters never both act on the same room. The owner sends a caller
- * that may wait here, instead of taking capacity directly, whenever {@link #isEmpty()} is false, so
- * newcomers queue behind the waiters instead of overtaking them.
+ * A first-come, first-served line of threads waiting for capacity (room in an endpoint's
+ * mailbox). Only the thread at the head of the line tries to take capacity, and its
+ * {@link Admission} takes it and does its work (enqueues its message) in that one step, so a
+ * thread that started waiting earlier is served before a later one and two waiters never both act
+ * on the same room. The owner sends a caller that may wait here, instead of taking capacity
+ * directly, whenever {@link #isEmpty()} is false, so newcomers queue behind the waiters instead of
+ * overtaking them.
  *
  * <p>Threading: any number of threads wait at once; the owner calls {@link #signalHead()} from any
  * thread when capacity was freed and {@link #signalAll()} when every waiter must check again

@@ -8,12 +8,15 @@ import java.util.Objects;
  * Limits that keep every endpoint's mailbox, and so every service's memory, bounded however fast
  * its callers are. Immutable.
  *
- * <p><b>Windows.</b> A service sends at most {@code windowMessages} messages, and at most
- * {@code windowBytes} bytes of payload, to one remote endpoint before that endpoint's main thread
- * has taken them out of its mailbox; the receiving side hands the credit back as it works (one
- * small grant per quarter window), so a sender is slowed to the rate the endpoint really
- * processes. A single message larger than the byte window is still sent when nothing else is in
- * flight to that endpoint.
+ * <p><b>Windows.</b> A service starts sending a message to one remote endpoint only while fewer
+ * than {@code windowMessages} messages, and fewer than {@code windowBytes} bytes of payload (each
+ * message's serialized arguments), are in flight to it: sent, and not yet taken out of its mailbox
+ * by its main thread. The receiving side hands the credit back as it works (one small grant per
+ * quarter window, and one per message of a sixteenth of the byte window or more), so a sender is
+ * slowed to the rate the endpoint really processes. The payload in flight so passes
+ * {@code windowBytes} by less than one message (itself at most {@code maxFrameSize}): 16 calls of
+ * 1 MiB fit the 16 MiB default whatever their encoding adds, and a message larger than the whole
+ * window is sent when nothing else is in flight to that endpoint.
  *
  * <p><b>Mailboxes.</b> An endpoint queues at most {@code mailboxCapacity} gateway calls
  * (local and remote together; its own {@code runAsync}, scheduled runs and lifecycle messages
@@ -32,7 +35,8 @@ import java.util.Objects;
  * Nothing is dropped silently.
  *
  * @param windowMessages messages in flight from one service to one remote endpoint
- * @param windowBytes payload bytes in flight from one service to one remote endpoint
+ * @param windowBytes payload bytes in flight from one service to one remote endpoint below which
+ * another message may start
  * @param mailboxCapacity gateway calls an endpoint queues before it refuses more
  * @param mailboxCapacities per endpoint id, a capacity that overrides {@code mailboxCapacity}
  * @param overflowTimeout how long a calling thread waits for capacity before the call fails; zero

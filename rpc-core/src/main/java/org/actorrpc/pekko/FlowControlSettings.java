@@ -8,12 +8,15 @@ import java.util.Objects;
  * Limits that keep every endpoint's mailbox, and so every service's memory, bounded however fast
  * its callers are. Immutable.
  *
- * <p><b>Windows.</b> A service sends at most {@code windowMessages} messages, and at most
- * {@code windowBytes} bytes of payload, to one remote endpoint before that endpoint's main thread
- * has taken them out of its mailbox; the receiving side hands the credit back as it works (one
- * small grant per quarter window), so a sender is slowed to the rate the endpoint really
- * processes. A single message larger than the byte window is still sent when nothing else is in
- * flight to that endpoint.
+ * <p><b>Windows.</b> A service starts sending a message to one remote endpoint only while fewer
+ * than {@code windowMessages} messages, and fewer than {@code windowBytes} bytes of payload (each
+ * message's serialized arguments), are in flight to it: sent, and not yet taken out of its mailbox
+ * by its main thread. The receiving side hands the credit back as it works (one small grant per
+ * quarter window, and one per message of a sixteenth of the byte window or more), so a sender is
+ * slowed to the rate the endpoint really processes. The payload in flight so passes
+ * {@code windowBytes} by less than one message (itself at most {@code maxFrameSize}): 16 calls of
+ * 1 MiB fit the 16 MiB default whatever their encoding adds, and a message larger than the whole
+ * window is sent when nothing else is in flight to that endpoint.
  *
  * <p><b>Mailboxes.</b> An endpoint queues at most {@code mailboxCapacity} gateway calls
  * (local and remote together; its own {@code runAsync}, scheduled runs and lifecycle messages
@@ -21,14 +24,19 @@ import java.util.Objects;
  *
  * <p><b>At a limit.</b> A calling thread that may block waits up to {@code overflowTimeout} for
  * capacity, then the call fails with an {@code RpcException} naming the endpoint, the limit and the
- * setting that raises it. Threads that must not block — any endpoint's main thread (two endpoints
- * waiting for each other would deadlock) and the transport thread — never wait: their call fails
- * at once. A remote call that finds the receiving mailbox full is answered with the same error; a
+ * setting that raises it. Callers waiting for room in a full mailbox are served first come, first
+ * served: one that started waiting earlier gets room before a later one, and a caller that arrives
+ * while others wait queues behind them, so no caller waits while later ones are served. A local
+ * call that expects an answer stops waiting when its own timeout passes. Threads that must not block — any
+ * endpoint's main thread (two endpoints waiting for each other would deadlock) and the transport
+ * thread — never wait: they take any capacity there is at once, ahead of waiting callers, and
+ * their call fails at once only when there is none. A remote call that finds the receiving mailbox full is answered with the same error; a
  * fire-and-forget message refused that way is counted and logged on the sender as undelivered.
  * Nothing is dropped silently.
  *
  * @param windowMessages messages in flight from one service to one remote endpoint
- * @param windowBytes payload bytes in flight from one service to one remote endpoint
+ * @param windowBytes payload bytes in flight from one service to one remote endpoint below which
+ * another message may start
  * @param mailboxCapacity gateway calls an endpoint queues before it refuses more
  * @param mailboxCapacities per endpoint id, a capacity that overrides {@code mailboxCapacity}
  * @param overflowTimeout how long a calling thread waits for capacity before the call fails; zero

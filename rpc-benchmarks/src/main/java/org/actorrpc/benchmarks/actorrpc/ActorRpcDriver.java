@@ -17,12 +17,14 @@ import org.actorrpc.benchmarks.peer.EchoClientSide;
 import org.actorrpc.benchmarks.peer.EchoServer;
 import org.actorrpc.benchmarks.peer.PeerDriver;
 import org.actorrpc.journal.JournalSettings;
+import org.actorrpc.pekko.FlowControlSettings;
 import org.actorrpc.pekko.PekkoRpcService;
 import org.actorrpc.pekko.PekkoRpcServiceSettings;
 
 /**
  * actorrpc's {@link PekkoRpcService} on 127.0.0.1, any free port, call-stack capture off (as Flink's
- * {@code pekko.ask.callstack} is turned off for the comparison). The local placement connects from the
+ * {@code pekko.ask.callstack} is turned off for the comparison), a flow-control window that fits the most calls a
+ * benchmark keeps in flight ({@link #WINDOW_MESSAGES}). The local placement connects from the
  * endpoint's own service. The {@link Variant} chooses actorrpc as it ships or one of the variants whose cost the
  * comparison shows. Stateless.
  */
@@ -37,6 +39,14 @@ public final class ActorRpcDriver implements PeerDriver {
 	public static final String PEER_UNREACHABLE_AFTER_PROPERTY = "actorrpc.bench.peer-unreachable-after";
 
 	private static final long TIMEOUT_MILLIS = EchoClient.CALL_TIMEOUT.toMillis();
+
+	/**
+	 * The flow-control window, in messages, of every service of the benchmarks, set alike on both sides as
+	 * a user would for this much in flight: the fan-in trial keeps 2,000 calls in flight from one client
+	 * service to one endpoint, and up to a quarter of the window may be credit on its way back. The default
+	 * window (1,024) would refuse that trial's callbacks, which run on the transport thread and must not wait.
+	 */
+	static final int WINDOW_MESSAGES = 4096;
 
 	/** Which actorrpc is measured. */
 	public enum Variant {
@@ -95,7 +105,9 @@ public final class ActorRpcDriver implements PeerDriver {
 			.host("127.0.0.1")
 			.port(0)
 			.askTimeout(EchoClient.CALL_TIMEOUT)
-			.captureCallStack(false);
+			.captureCallStack(false)
+			.flowControl(FlowControlSettings.defaults()
+				.withWindow(WINDOW_MESSAGES, FlowControlSettings.DEFAULT_WINDOW_BYTES));
 		String unreachableAfter = System.getProperty(PEER_UNREACHABLE_AFTER_PROPERTY);
 		if (unreachableAfter != null) {
 			try {

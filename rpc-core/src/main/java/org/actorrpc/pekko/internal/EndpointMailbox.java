@@ -2,7 +2,6 @@ package org.actorrpc.pekko.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -16,9 +15,10 @@ import java.util.function.BooleanSupplier;
  * and producers wake it.
  *
  * <p>The queue itself never refuses a message: its {@code capacity} is enforced by the callers
- * that admit gateway calls ({@link #hasRoom()}, {@link #awaitRoom}), so that the endpoint's own
- * tasks and lifecycle messages always get in. Callers waiting for room wait on a monitor that the
- * consumer signals after each message it takes, only while someone waits.
+ * that admit gateway calls ({@link #offerIfRoom}, {@link #offerIfNobodyWaits}, {@link #offerWhenRoom}),
+ * so that the endpoint's own tasks and lifecycle messages always get in. Callers waiting for room
+ * wait in a {@link WaitingLine}, first come first served; the consumer wakes the first of them
+ * after each message it takes, which costs one volatile read while nobody waits.
  */
 final class EndpointMailbox {
 
@@ -61,10 +61,8 @@ final class EndpointMailbox {
 
 	private final int capacity;
 
-	/** Producers waiting for room; changed under {@link #roomLock}, read racily by the consumer. */
-	private volatile int roomWaiters;
-
-	private final Object roomLock = new Object();
+	/** Callers waiting for room, served first come, first served. */
+	private final WaitingLine roomWaiters = new WaitingLine();
 
 	EndpointMailbox(int capacity) {
 		this.capacity = capacity;
@@ -152,38 +150,50 @@ final class EndpointMailbox {
 	}
 
 	/**
-	 * Waits until the mailbox has room; any thread but the consumer.
-	 * @param timeoutNanos how long to wait at most
-	 * @param giveUp checked on every wake-up: stop waiting when it says so
-	 * @return whether there is room (or {@code giveUp} said so) before the timeout
+	 * Enqueues a gateway call if the mailbox has room, whoever waits for room; for callers that must
+	 * not wait, which take any room there is at once. Any thread but the consumer.
+	 * @param message the call
+	 * @return whether it was enqueued
 	 */
-	boolean awaitRoom(long timeoutNanos, BooleanSupplier giveUp) {
-		long deadline = System.nanoTime() + timeoutNanos;
-		synchronized (this.roomLock) {
-			this.roomWaiters++;
-			try {
-				long remaining;
-				while (!hasRoom() && !giveUp.getAsBoolean() && (remaining = deadline - System.nanoTime()) > 0) {
-					TimeUnit.NANOSECONDS.timedWait(this.roomLock, remaining);
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			finally {
-				this.roomWaiters--;
-			}
+	boolean offerIfRoom(MailboxMessage message) {
+		if (!hasRoom()) {
+			return false;
 		}
-		return hasRoom() || giveUp.getAsBoolean();
+		offer(message);
+		return true;
 	}
 
-	/** Wakes producers waiting for room, if any; called by the consumer after it took a message. */
+	/**
+	 * Enqueues a gateway call if nobody waits for room and there is room: the fast path of callers
+	 * that may wait, no lock and no allocation. Any thread but the consumer.
+	 * @param message the call
+	 * @return whether it was enqueued; if not, the caller waits in line ({@link #offerWhenRoom})
+	 */
+	boolean offerIfNobodyWaits(MailboxMessage message) {
+		return this.roomWaiters.isEmpty() && offerIfRoom(message);
+	}
+
+	/**
+	 * Waits in line for room and enqueues the call when it is first in line and there is room, in
+	 * one step, so that waiters are served in the order they came and never overshoot the capacity.
+	 * Any thread but the consumer.
+	 * @param message the call
+	 * @param timeoutNanos how long to wait at most
+	 * @param giveUp checked on every wake-up: stop waiting when it says so
+	 * @return how the wait ended; the call was enqueued only if {@link WaitingLine.Outcome#ADMITTED}
+	 */
+	WaitingLine.Outcome offerWhenRoom(MailboxMessage message, long timeoutNanos, BooleanSupplier giveUp) {
+		return this.roomWaiters.await(() -> offerIfRoom(message), giveUp, timeoutNanos, Long.MAX_VALUE);
+	}
+
+	/** Wakes the first caller waiting for room, if any; called by the consumer after it took a message. */
 	void wakeRoomWaiters() {
-		if (this.roomWaiters > 0) {
-			synchronized (this.roomLock) {
-				this.roomLock.notifyAll();
-			}
-		}
+		this.roomWaiters.signalHead();
+	}
+
+	/** Wakes every caller waiting for room, so that each checks whether to give up; any thread. */
+	void releaseRoomWaiters() {
+		this.roomWaiters.signalAll();
 	}
 
 	/**

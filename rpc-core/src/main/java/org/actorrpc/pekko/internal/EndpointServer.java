@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -164,38 +165,88 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 	}
 
 	/**
-	 * Waits, if the caller may, until the mailbox has room for a local gateway call.
+	 * Enqueues a local gateway call within the mailbox's capacity. A caller that may wait takes
+	 * room at once only when nobody waits for it; otherwise it waits in line, first come first
+	 * served, up to the overflow timeout. A caller that must not wait (an endpoint's main thread, the
+	 * transport thread, or an overflow timeout of 0) takes any room there is at once, or is refused.
+	 * @param message the call, built completely: it is enqueued the moment it is admitted
 	 * @param invocation the method, for the error
-	 * @return {@code null} when there is room, otherwise why the call is refused
+	 * @param answer the future of a call that expects an answer, or {@code null}: once it is done (the
+	 * call's own timeout passed) the caller stops waiting
+	 * @return {@code null} when the call was enqueued, otherwise why not (it was not enqueued)
 	 */
-	RpcException awaitCapacity(String invocation) {
-		if (this.mailbox.hasRoom()) {
+	RpcException enqueueCall(MailboxMessage message, String invocation, CompletableFuture<?> answer) {
+		if (this.terminated) {
+			return unreachable();
+		}
+		if (this.mailbox.offerIfNobodyWaits(message)) {
+			drainIfTerminated();
 			return null;
 		}
 		long timeoutNanos = this.context.mayWaitForCapacity()
 				? PendingCall.saturatedNanos(this.context.settings().flowControl().overflowTimeout()) : 0;
 		long start = System.nanoTime();
-		boolean admitted = timeoutNanos > 0 && this.mailbox.awaitRoom(timeoutNanos, () -> this.terminated);
+		WaitingLine.Outcome outcome;
+		if (timeoutNanos == 0) {
+			outcome = this.mailbox.offerIfRoom(message) ? WaitingLine.Outcome.ADMITTED : WaitingLine.Outcome.TIMED_OUT;
+		}
+		else {
+			outcome = awaitRoom(message, timeoutNanos, answer);
+		}
 		RpcObserver observer = this.context.observer();
 		if (observer != RpcObserver.NOOP) {
 			try {
-				observer.capacityWaited(this.address, "mailbox", System.nanoTime() - start, admitted);
+				observer.capacityWaited(this.address, "mailbox", System.nanoTime() - start,
+						outcome == WaitingLine.Outcome.ADMITTED);
 			}
 			catch (RuntimeException ex) {
 				logger.warn("RpcObserver failed on capacityWaited", ex);
 			}
 		}
-		if (admitted) {
-			return null;
+		return switch (outcome) {
+			case ADMITTED -> {
+				drainIfTerminated();
+				yield null;
+			}
+			case TIMED_OUT -> {
+				this.statistics.refused();
+				yield mailboxFull(invocation, timeoutNanos > 0);
+			}
+			case GAVE_UP -> this.terminated ? stoppedWhileWaiting(invocation)
+					: new RpcException("Gave up delivering " + invocation + " to " + this.address
+							+ ": the call's own timeout passed while it waited for room in the endpoint's full mailbox.");
+			case INTERRUPTED -> new RpcException("Could not deliver " + invocation + " to " + this.address
+					+ ": the calling thread was interrupted while it waited for room in the endpoint's full mailbox.");
+		};
+	}
+
+	private WaitingLine.Outcome awaitRoom(MailboxMessage message, long timeoutNanos, CompletableFuture<?> answer) {
+		if (answer == null) {
+			return this.mailbox.offerWhenRoom(message, timeoutNanos, () -> this.terminated);
 		}
-		this.statistics.refused();
-		return mailboxFull(invocation, timeoutNanos > 0);
+		// A call whose timeout passes while it waits leaves the line at once, not when room comes.
+		Thread waiter = Thread.currentThread();
+		answer.whenComplete((value, failure) -> LockSupport.unpark(waiter));
+		return this.mailbox.offerWhenRoom(message, timeoutNanos, () -> this.terminated || answer.isDone());
+	}
+
+	private void drainIfTerminated() {
+		// The endpoint may have terminated after the check above; its drain may have run before this offer.
+		if (this.terminated) {
+			drain();
+		}
+	}
+
+	private RecipientUnreachableException stoppedWhileWaiting(String invocation) {
+		return new RecipientUnreachableException("Could not deliver " + invocation + " to " + this.address
+				+ ": the endpoint terminated while the call waited for room in its full mailbox.");
 	}
 
 	RpcException mailboxFull(String invocation, boolean waited) {
 		return new RpcException("Could not deliver " + invocation + " to " + this.address + ": its mailbox is full ("
 				+ this.mailbox.depth() + " of " + this.capacity + " messages queued)"
-				+ (waited ? " and stayed full for " + this.context.settings().flowControl().overflowTimeout().toMillis()
+				+ (waited ? " and no room came free for this call within "
+						+ this.context.settings().flowControl().overflowTimeout().toMillis()
 						+ " ms (actorrpc.flow-control.overflow-timeout)" : "")
 				+ ". The endpoint processes more slowly than it is called: send less, or raise "
 				+ "actorrpc.flow-control.mailbox-capacity (FlowControlSettings.mailboxCapacity, per endpoint: "
@@ -428,7 +479,7 @@ final class EndpointServer implements RpcServer, RpcEndpoint.MainThreadAware, Ru
 		this.recorder.terminated(failure);
 		drain();
 		this.ledger.payAll();
-		this.mailbox.wakeRoomWaiters();
+		this.mailbox.releaseRoomWaiters();
 		this.onTerminated.accept(this);
 		this.context.runCallback(() -> {
 			if (failure != null) {

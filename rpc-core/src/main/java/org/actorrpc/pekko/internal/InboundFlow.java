@@ -7,7 +7,8 @@ import org.actorrpc.pekko.FlowControlSettings;
 /**
  * The receiving half of the flow from one remote service to one endpoint: the credit the
  * endpoint's main thread owes that service. The main thread counts each message of the flow it
- * takes out of the mailbox and returns the credit in one {@link FlowGrant} per quarter window, when
+ * takes out of the mailbox and returns the credit in one {@link FlowGrant} per quarter window (at
+ * once for a message of a sixteenth of the byte window or more, so before its answer), when
  * its mailbox runs empty with a quarter of that owed, when the endpoint terminates, and at
  * once after the sender said it waits ({@link CreditRequest}). Messages refused before they reach
  * the main thread are granted back on the spot by whoever refused them.
@@ -69,7 +70,11 @@ final class InboundFlow {
 	void taken(int bytes, CreditLedger ledger) {
 		long messages = ++this.owedMessages;
 		long owed = (this.owedBytes += bytes);
-		if (this.senderWaiting || messages >= this.batchMessages || owed >= this.batchBytes) {
+		// A large message (a sixteenth of the window or more) is paid at once: its grant then travels
+		// ahead of its answer, so a caller that issues its next call from the answer (and may not wait)
+		// finds the credit back; one grant per large message is nothing beside the message.
+		if (this.senderWaiting || messages >= this.batchMessages || owed >= this.batchBytes
+				|| (long) bytes * 4 >= this.batchBytes) {
 			pay();
 		}
 		else if (!this.listed) {

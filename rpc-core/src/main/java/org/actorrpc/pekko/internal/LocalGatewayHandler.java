@@ -16,7 +16,8 @@ import org.actorrpc.internal.endpoint.GatewayMethod;
  * Proxy handler for endpoints of the same service: an RPC becomes a message in the endpoint's
  * mailbox, enqueued directly by the calling thread — no actor, no serialization (unless the
  * service forces it, for tests), no copy. A full mailbox makes the caller wait within the
- * flow-control policy. Self gateways also answer the {@link RpcServer} methods.
+ * flow-control policy, in line behind the callers that came first; a call's own timeout keeps running
+ * while it waits. Self gateways also answer the {@link RpcServer} methods.
  */
 final class LocalGatewayHandler extends GatewayInvocationHandler {
 
@@ -67,10 +68,6 @@ final class LocalGatewayHandler extends GatewayInvocationHandler {
 		if (this.server.isTerminated()) {
 			return failBeforeSending(method, this.server.unreachable(), observation);
 		}
-		RpcException full = this.server.awaitCapacity(method.invocationString);
-		if (full != null) {
-			return failBeforeSending(method, full, observation);
-		}
 		Map<String, String> context = contextOf(observation);
 		boolean serialize = this.context.settings().forceLocalSerialization() && !method.localOnly;
 		Object[] callArgs = args;
@@ -83,15 +80,29 @@ final class LocalGatewayHandler extends GatewayInvocationHandler {
 						+ method.invocationString + ": " + ex.getMessage(), ex), observation);
 			}
 		}
+		// The message is complete before the caller may wait for room: it is enqueued in the same step
+		// that admits it, so that no later caller slips in between (see EndpointServer#enqueueCall).
 		if (method.kind == GatewayMethod.Kind.TELL) {
-			this.server.enqueue(new LocalInvocation(this.server, method, callArgs, fence(), context, null, false));
+			RpcException refused = this.server.enqueueCall(
+					new LocalInvocation(this.server, method, callArgs, fence(), context, null, false),
+					method.invocationString, null);
+			if (refused != null) {
+				return failBeforeSending(method, refused, observation);
+			}
 			observation.completed(null);
 			return null;
 		}
 		CompletableFuture<Object> future = new CompletableFuture<>();
 		PendingCall call = pendingCall(method, args, future, observation);
+		// The call's timeout runs from here, so a caller waiting for room gives up when it passes.
 		this.context.timeouts().register(call);
-		this.server.enqueue(new LocalInvocation(this.server, method, callArgs, fence(), context, call, serialize));
+		RpcException refused = this.server.enqueueCall(
+				new LocalInvocation(this.server, method, callArgs, fence(), context, call, serialize),
+				method.invocationString, future);
+		if (refused != null) {
+			// Never enqueued: the call ends here (unless its timeout ended it first).
+			call.fail(refused);
+		}
 		return (method.kind == GatewayMethod.Kind.ASYNC) ? future : await(method, future);
 	}
 

@@ -146,8 +146,9 @@ final class OutboundFlow {
 			long current = this.inFlight.get();
 			long messages = current >>> BYTES_BITS;
 			long inFlightBytes = current & BYTES_MASK;
-			if (messages >= this.limits.windowMessages()
-					|| (inFlightBytes > 0 && inFlightBytes + bytes > this.limits.windowBytes())) {
+			// A message starts while the window is not full yet, as for messages; so the headers of a
+			// message, or its size, never keep it out of a window that is partly free.
+			if (messages >= this.limits.windowMessages() || inFlightBytes >= this.limits.windowBytes()) {
 				return false;
 			}
 			long next = ((messages + 1) << BYTES_BITS) | Math.min(BYTES_MASK, inFlightBytes + bytes);
@@ -225,6 +226,9 @@ final class OutboundFlow {
 
 	private RpcException exhausted(String invocation, int bytes, Waited waited) {
 		long current = this.inFlight.get();
+		boolean messagesFull = (current >>> BYTES_BITS) >= this.limits.windowMessages();
+		String raise = messagesFull ? "actorrpc.flow-control.window-messages (FlowControlSettings.windowMessages)"
+				: "actorrpc.flow-control.window-size (FlowControlSettings.windowBytes)";
 		String waitText = switch (waited) {
 			case TIMED_OUT -> "did not return credit within " + this.limits.overflowTimeout().toMillis()
 					+ " ms (actorrpc.flow-control.overflow-timeout)";
@@ -237,8 +241,8 @@ final class OutboundFlow {
 				+ ": the flow-control window to that endpoint is exhausted (" + (current >>> BYTES_BITS) + " of "
 				+ this.limits.windowMessages() + " messages and " + (current & BYTES_MASK) + " of "
 				+ this.limits.windowBytes() + " bytes in flight; this message has " + bytes + " bytes) and the endpoint "
-				+ waitText + ". The endpoint processes more slowly than it is called: send less, or raise "
-				+ "actorrpc.flow-control.window-messages / window-size (FlowControlSettings).");
+				+ waitText + ". The endpoint processes more slowly than it is called, or more is in flight to it "
+				+ "than the window holds: send less, or raise " + raise + " on both sides.");
 	}
 
 }

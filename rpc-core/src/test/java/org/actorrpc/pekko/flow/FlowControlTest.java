@@ -153,6 +153,36 @@ class FlowControlTest {
 	}
 
 	@Test
+	void sixteenMessagesOfOneMebibyteFitTheDefaultByteWindowWhateverTheirEncodingAdds() throws Exception {
+		PekkoRpcService server = this.services.create("bytes-server");
+		PekkoRpcService client = this.services.create("bytes-client");
+		CountDownLatch gate = new CountDownLatch(1);
+		FlowEndpoint stuck = new FlowEndpoint(server, "stuck", Duration.ZERO, gate);
+		stuck.start();
+		FlowGateway remote = connect(client, stuck.getAddress());
+		// The forwarder's main thread must not wait for credit: each send either fits the window or fails.
+		ForwardingEndpoint forwarder = new ForwardingEndpoint(client, "forwarder", remote);
+		forwarder.start();
+		try {
+			CompletableFuture<Long> first = remote.call(0, 0);
+			await().atMost(BOUND).until(() -> busy(server, "stuck"));
+			String result = forwarder.forward(17, 1024 * 1024).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+			assertThat(result).startsWith("refused after 16: ")
+				.contains("must not wait")
+				.contains(stuck.getAddress())
+				.contains("actorrpc.flow-control.window-size")
+				.doesNotContain("actorrpc.flow-control.window-messages");
+			gate.countDown();
+			assertThat(first.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isZero();
+		}
+		finally {
+			gate.countDown();
+		}
+		await().atMost(BOUND).until(() -> remote.received().get(30, TimeUnit.SECONDS) == 17);
+		assertThat(remote.verdict().get(30, TimeUnit.SECONDS)).isEqualTo("ok");
+	}
+
+	@Test
 	void localCallersWaitForMailboxRoomThenFailNamingTheCapacityProperty() throws Exception {
 		FlowControlSettings limits = FlowControlSettings.defaults().withMailboxCapacity(8)
 			.withOverflowTimeout(Duration.ofMillis(300));

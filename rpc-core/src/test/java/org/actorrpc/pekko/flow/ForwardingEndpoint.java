@@ -25,10 +25,21 @@ class ForwardingEndpoint extends RpcEndpoint {
 	 * @return "sent N", or "refused after N: <error>" when a send failed
 	 */
 	CompletableFuture<String> forward(int count) {
+		return forward(count, 0);
+	}
+
+	/**
+	 * Sends messages that carry a payload from the main thread.
+	 * @param count how many
+	 * @param payloadBytes the size of each message's payload
+	 * @return "sent N", or "refused after N: <error>" when a send failed
+	 */
+	CompletableFuture<String> forward(int count, int payloadBytes) {
+		byte[] payload = new byte[payloadBytes];
 		return callAsync(() -> {
 			for (int i = 0; i < count; i++) {
 				try {
-					this.target.record(7, this.sequence, new byte[0]);
+					this.target.record(7, this.sequence, payload);
 					this.sequence++;
 				}
 				catch (RuntimeException ex) {

@@ -1,0 +1,289 @@
+package org.actorrpc.pekko.flow;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.actorrpc.RpcEndpointView;
+import org.actorrpc.exceptions.RecipientUnreachableException;
+import org.actorrpc.exceptions.RpcRuntimeException;
+import org.actorrpc.exceptions.RpcTimeoutException;
+import org.actorrpc.pekko.FlowControlSettings;
+import org.actorrpc.pekko.PekkoRpcService;
+import org.actorrpc.testutil.FlowEndpoint;
+import org.actorrpc.testutil.FlowGateway;
+import org.actorrpc.testutil.RpcServices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Fair admission at a full local mailbox, with a real service: callers that wait for room are
+ * served first come, first served, and a caller that comes later queues behind them. The endpoint is
+ * {@link SteppedEndpoint}, whose main thread takes one message per step the test allows, so each
+ * step frees exactly one place and the test sees who gets it. Every wait is bounded.
+ */
+class FairAdmissionTest {
+
+	private static final Duration BOUND = Duration.ofSeconds(60);
+
+	/** Long enough that no waiter of these tests reaches it unless the admission is broken. */
+	private static final Duration LONG_OVERFLOW_TIMEOUT = Duration.ofSeconds(60);
+
+	@RegisterExtension
+	final RpcServices services = new RpcServices();
+
+	private final AtomicReference<Throwable> senderFailure = new AtomicReference<>();
+
+	@Test
+	void callersWaitingForRoomInAFullMailboxAreServedOneByOneInTheOrderTheyStartedWaiting() throws Exception {
+		FlowControlSettings limits = FlowControlSettings.defaults().withMailboxCapacity(1)
+			.withOverflowTimeout(LONG_OVERFLOW_TIMEOUT);
+		PekkoRpcService service = this.services.create("fair-local", (b) -> b.flowControl(limits));
+		SteppedEndpoint endpoint = new SteppedEndpoint(service, "stepped");
+		endpoint.start();
+		SteppedGateway gateway = connect(service, endpoint.getAddress());
+		try {
+			// 0:0 is taken by the main thread (it waits for its step), 0:1 fills the one place.
+			gateway.send(0, 0);
+			await().atMost(BOUND).until(() -> busy(service, "stepped"));
+			gateway.send(0, 1);
+			List<Thread> waiters = startWaitersInTurn(3, (sender) -> gateway.send(sender, 0));
+			assertServedOneByOneInOrder(endpoint, waiters);
+		}
+		finally {
+			endpoint.step(100);
+		}
+		await().atMost(BOUND).until(() -> arrivals(gateway).split(",").length == 5);
+		assertThat(arrivals(gateway)).isEqualTo("0:0,0:1,1:0,2:0,3:0");
+		assertThat(this.senderFailure.get()).isNull();
+	}
+
+	@Test
+	void fastSendersSharingASlowEndpointAllProgressAndNoneWaitsAnywhereNearTheOverflowTimeout() throws Exception {
+		FlowControlSettings limits = FlowControlSettings.defaults().withMailboxCapacity(16)
+			.withOverflowTimeout(LONG_OVERFLOW_TIMEOUT);
+		PekkoRpcService service = this.services.create("fair-load", (b) -> b.flowControl(limits));
+		FlowEndpoint endpoint = new FlowEndpoint(service, "slow", Duration.ofMillis(1), null);
+		endpoint.start();
+		FlowGateway gateway = service.connect(endpoint.getAddress(), FlowGateway.class)
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		int senders = 4;
+		int perSender = 250;
+		AtomicLong longestWaitNanos = new AtomicLong();
+		List<Thread> threads = new ArrayList<>();
+		byte[] noPayload = new byte[0];
+		for (int s = 0; s < senders; s++) {
+			int sender = s;
+			threads.add(startSender("fast-sender-" + s, () -> {
+				for (long i = 0; i < perSender; i++) {
+					long start = System.nanoTime();
+					gateway.record(sender, i, noPayload);
+					longestWaitNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
+				}
+			}));
+		}
+		for (Thread thread : threads) {
+			thread.join(BOUND.toMillis() * 2);
+			assertThat(thread.isAlive()).as("%s finished", thread.getName()).isFalse();
+		}
+		assertThat(this.senderFailure.get()).as("no send failed").isNull();
+		long expected = (long) senders * perSender;
+		await().atMost(BOUND).until(() -> gateway.received().get(30, TimeUnit.SECONDS) == expected);
+		assertThat(gateway.verdict().get(30, TimeUnit.SECONDS)).as("every sender's messages in order").isEqualTo("ok");
+		// Served in turn, a sender waits for the few senders ahead of it (a few ms each here), never for
+		// the others' whole traffic; the bound only leaves room for a loaded machine.
+		assertThat(Duration.ofNanos(longestWaitNanos.get())).isLessThan(LONG_OVERFLOW_TIMEOUT.dividedBy(6));
+	}
+
+	@Test
+	void waiterWhoseCallTimesOutLeavesTheLineAndTheNextWaiterIsServed() throws Exception {
+		FlowControlSettings limits = FlowControlSettings.defaults().withMailboxCapacity(1)
+			.withOverflowTimeout(LONG_OVERFLOW_TIMEOUT);
+		PekkoRpcService service = this.services.create("fair-timeout", (b) -> b.flowControl(limits));
+		SteppedEndpoint endpoint = new SteppedEndpoint(service, "stepped");
+		endpoint.start();
+		SteppedGateway gateway = connect(service, endpoint.getAddress());
+		try {
+			gateway.send(0, 0);
+			await().atMost(BOUND).until(() -> busy(service, "stepped"));
+			gateway.send(0, 1);
+			AtomicReference<CompletableFuture<Long>> impatient = new AtomicReference<>();
+			Thread first = startSender("impatient", () -> impatient.set(gateway.ask(1, 0, Duration.ofSeconds(2))));
+			awaitInLine(first);
+			Thread second = startSender("patient", () -> gateway.send(2, 0));
+			awaitInLine(second);
+			first.join(BOUND.toMillis());
+			assertThat(first.isAlive()).as("the impatient caller left the line").isFalse();
+			assertThat(impatient.get()).failsWithin(BOUND)
+				.withThrowableOfType(ExecutionException.class)
+				.withCauseInstanceOf(RpcTimeoutException.class);
+			assertThat(second.isAlive()).as("the patient caller still waits: nothing has room").isTrue();
+			endpoint.step(1);
+			second.join(BOUND.toMillis());
+			assertThat(second.isAlive()).as("the patient caller got the place").isFalse();
+		}
+		finally {
+			endpoint.step(100);
+		}
+		await().atMost(BOUND).until(() -> arrivals(gateway).split(",").length == 3);
+		assertThat(arrivals(gateway)).as("the call that timed out was never enqueued").isEqualTo("0:0,0:1,2:0");
+		assertThat(this.senderFailure.get()).isNull();
+	}
+
+	@Test
+	void waiterThatReachesTheOverflowTimeoutFailsNamingThePropertyAndLeavesTheLineClean() throws Exception {
+		FlowControlSettings limits = FlowControlSettings.defaults().withMailboxCapacity(1)
+			.withOverflowTimeout(Duration.ofSeconds(2));
+		PekkoRpcService service = this.services.create("fair-overflow", (b) -> b.flowControl(limits));
+		SteppedEndpoint endpoint = new SteppedEndpoint(service, "stepped");
+		endpoint.start();
+		SteppedGateway gateway = connect(service, endpoint.getAddress());
+		try {
+			gateway.send(0, 0);
+			await().atMost(BOUND).until(() -> busy(service, "stepped"));
+			gateway.send(0, 1);
+			assertThatThrownBy(() -> gateway.send(1, 0)).isInstanceOf(RpcRuntimeException.class)
+				.hasMessageContaining("mailbox is full")
+				.hasMessageContaining("2000 ms")
+				.hasMessageContaining("actorrpc.flow-control.overflow-timeout")
+				.hasMessageContaining("actorrpc.flow-control.mailbox-capacity");
+			// The caller that gave up left no turn behind: the next one is served as soon as there is room.
+			Thread next = startSender("next", () -> gateway.send(2, 0));
+			endpoint.step(1);
+			next.join(BOUND.toMillis());
+			assertThat(next.isAlive()).isFalse();
+		}
+		finally {
+			endpoint.step(100);
+		}
+		await().atMost(BOUND).until(() -> arrivals(gateway).split(",").length == 3);
+		assertThat(arrivals(gateway)).isEqualTo("0:0,0:1,2:0");
+		assertThat(this.senderFailure.get()).as("the next caller was admitted").isNull();
+	}
+
+	@Test
+	void waiterIsReleasedWithAClearErrorWhenTheEndpointTerminatesWhileItsMailboxIsFull() throws Exception {
+		FlowControlSettings limits = FlowControlSettings.defaults().withMailboxCapacity(1)
+			.withOverflowTimeout(LONG_OVERFLOW_TIMEOUT);
+		PekkoRpcService service = this.services.create("fair-crash", (b) -> b.flowControl(limits));
+		SteppedEndpoint endpoint = new SteppedEndpoint(service, "stepped");
+		endpoint.start();
+		SteppedGateway gateway = connect(service, endpoint.getAddress());
+		gateway.crash();
+		await().atMost(BOUND).until(() -> busy(service, "stepped"));
+		gateway.send(0, 0);
+		AtomicReference<CompletableFuture<Long>> waiting = new AtomicReference<>();
+		Thread waiter = startSender("waiter", () -> waiting.set(gateway.ask(1, 0, BOUND)));
+		awaitInLine(waiter);
+		endpoint.step(1);
+		waiter.join(BOUND.toMillis());
+		assertThat(waiter.isAlive()).as("the waiter was released").isFalse();
+		assertThat(waiting.get()).failsWithin(BOUND)
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseInstanceOf(RecipientUnreachableException.class)
+			.withMessageContaining(endpoint.getAddress())
+			.withMessageContaining("terminated");
+		assertThat(endpoint.getTerminationFuture()).failsWithin(BOUND);
+	}
+
+	/**
+	 * Starts waiters one after the other, each once the one before waits in line.
+	 * @param count how many; sender numbers 1 to {@code count}
+	 * @param send what sender {@code n} does
+	 * @return the waiting threads, in the order they started waiting
+	 */
+	private List<Thread> startWaitersInTurn(int count, SenderAction send) {
+		List<Thread> waiters = new ArrayList<>();
+		for (int sender = 1; sender <= count; sender++) {
+			int number = sender;
+			Thread waiter = startSender("waiter-" + number, () -> send.send(number));
+			awaitInLine(waiter);
+			waiters.add(waiter);
+		}
+		return waiters;
+	}
+
+	/** Frees one place per step and checks that the first waiter, and only it, takes it. */
+	private void assertServedOneByOneInOrder(SteppedEndpoint endpoint, List<Thread> waiters) throws Exception {
+		for (int i = 0; i < waiters.size(); i++) {
+			endpoint.step(1);
+			Thread served = waiters.get(i);
+			served.join(BOUND.toMillis());
+			assertThat(served.isAlive()).as("%s, first in line, got the place", served.getName()).isFalse();
+			for (Thread later : waiters.subList(i + 1, waiters.size())) {
+				// Woken to try, a later waiter parks again: it was not admitted.
+				await().atMost(BOUND).until(() -> waitsInLine(later));
+			}
+		}
+	}
+
+	private Thread startSender(String name, ThrowingRunnable body) {
+		Thread thread = new Thread(() -> {
+			try {
+				body.run();
+			}
+			catch (Throwable ex) {
+				this.senderFailure.compareAndSet(null, ex);
+			}
+		}, name);
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
+	}
+
+	private static void awaitInLine(Thread thread) {
+		await().atMost(BOUND).until(() -> waitsInLine(thread));
+	}
+
+	/** Whether the thread is parked in the line of callers waiting for capacity. */
+	private static boolean waitsInLine(Thread thread) {
+		Thread.State state = thread.getState();
+		return (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
+				&& Arrays.stream(thread.getStackTrace())
+					.anyMatch((frame) -> frame.getClassName().equals("org.actorrpc.pekko.internal.WaitingLine"));
+	}
+
+	private static String arrivals(SteppedGateway gateway) throws Exception {
+		return gateway.arrivals().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+	}
+
+	/** Whether the endpoint's main thread is inside a message (here: waiting for its step). */
+	private static boolean busy(PekkoRpcService service, String endpointId) {
+		return view(service, endpointId).getCurrentMethod() != null;
+	}
+
+	private static RpcEndpointView view(PekkoRpcService service, String endpointId) {
+		return service.getEndpointViews().stream().filter((view) -> view.getEndpointId().equals(endpointId))
+			.findFirst().orElseThrow();
+	}
+
+	private static SteppedGateway connect(PekkoRpcService client, String address) throws Exception {
+		return client.connect(address, SteppedGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+	}
+
+	@FunctionalInterface
+	private interface ThrowingRunnable {
+
+		void run() throws Exception;
+
+	}
+
+	@FunctionalInterface
+	private interface SenderAction {
+
+		void send(int sender) throws Exception;
+
+	}
+
+}

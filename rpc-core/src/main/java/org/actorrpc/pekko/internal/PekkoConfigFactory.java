@@ -124,8 +124,8 @@ public final class PekkoConfigFactory {
 		// Artery's default of 3 s to bind its port failed services started by the hundred in one JVM on a starved
 		// 2-core machine; Flink allows an actor system 10 s to start.
 		values.put("pekko.remote.artery.bind.bind-timeout", "10s");
-		// Likewise its 5 s for the logger actor to answer at start: the 52nd of 100 services started in one JVM on a
-		// 2-core machine at load 100 failed with "Logger ... did not respond with LoggerInitialized".
+		// Likewise its 5 s for the logger actor to answer at start: after 52 of 100 services had started in one JVM
+		// on a 2-core machine at load 100, the next failed with "Logger ... did not respond with LoggerInitialized".
 		values.put("pekko.logger-startup-timeout", "30s");
 		Config generated = ConfigFactory.parseMap(values, "actorrpc settings");
 		return settings.pekkoConfig().withFallback(generated).withFallback(ConfigFactory.defaultReference());

@@ -47,25 +47,18 @@ class FairAdmissionTest {
 
 	@Test
 	void callersWaitingForRoomInAFullMailboxAreServedOneByOneInTheOrderTheyStartedWaiting() throws Exception {
-		FlowControlSettings limits = FlowControlSettings.defaults().withMailboxCapacity(1)
-			.withOverflowTimeout(LONG_OVERFLOW_TIMEOUT);
-		PekkoRpcService service = this.services.create("fair-local", (b) -> b.flowControl(limits));
-		SteppedEndpoint endpoint = new SteppedEndpoint(service, "stepped");
-		endpoint.start();
-		SteppedGateway gateway = connect(service, endpoint.getAddress());
+		Stepped stepped = startStepped("fair-local", LONG_OVERFLOW_TIMEOUT);
+		SteppedEndpoint endpoint = stepped.endpoint();
+		SteppedGateway gateway = stepped.gateway();
 		try {
-			// 0:0 is taken by the main thread (it waits for its step), 0:1 fills the one place.
-			gateway.send(0, 0);
-			await().atMost(BOUND).until(() -> busy(service, "stepped"));
-			gateway.send(0, 1);
+			fillMailbox(stepped);
 			List<Thread> waiters = startWaitersInTurn(3, (sender) -> gateway.send(sender, 0));
 			assertServedOneByOneInOrder(endpoint, waiters);
 		}
 		finally {
 			endpoint.step(100);
 		}
-		await().atMost(BOUND).until(() -> arrivals(gateway).split(",").length == 5);
-		assertThat(arrivals(gateway)).isEqualTo("0:0,0:1,1:0,2:0,3:0");
+		assertArrivals(gateway, "0:0,0:1,1:0,2:0,3:0", "the filling messages, then the waiters in turn");
 		assertThat(this.senderFailure.get()).isNull();
 	}
 
@@ -108,16 +101,11 @@ class FairAdmissionTest {
 
 	@Test
 	void waiterWhoseCallTimesOutLeavesTheLineAndTheNextWaiterIsServed() throws Exception {
-		FlowControlSettings limits = FlowControlSettings.defaults().withMailboxCapacity(1)
-			.withOverflowTimeout(LONG_OVERFLOW_TIMEOUT);
-		PekkoRpcService service = this.services.create("fair-timeout", (b) -> b.flowControl(limits));
-		SteppedEndpoint endpoint = new SteppedEndpoint(service, "stepped");
-		endpoint.start();
-		SteppedGateway gateway = connect(service, endpoint.getAddress());
+		Stepped stepped = startStepped("fair-timeout", LONG_OVERFLOW_TIMEOUT);
+		SteppedEndpoint endpoint = stepped.endpoint();
+		SteppedGateway gateway = stepped.gateway();
 		try {
-			gateway.send(0, 0);
-			await().atMost(BOUND).until(() -> busy(service, "stepped"));
-			gateway.send(0, 1);
+			fillMailbox(stepped);
 			AtomicReference<CompletableFuture<Long>> impatient = new AtomicReference<>();
 			Thread first = startSender("impatient", () -> impatient.set(gateway.ask(1, 0, Duration.ofSeconds(2))));
 			awaitInLine(first);
@@ -136,23 +124,17 @@ class FairAdmissionTest {
 		finally {
 			endpoint.step(100);
 		}
-		await().atMost(BOUND).until(() -> arrivals(gateway).split(",").length == 3);
-		assertThat(arrivals(gateway)).as("the call that timed out was never enqueued").isEqualTo("0:0,0:1,2:0");
+		assertArrivals(gateway, "0:0,0:1,2:0", "the call that timed out was never enqueued");
 		assertThat(this.senderFailure.get()).isNull();
 	}
 
 	@Test
 	void waiterThatReachesTheOverflowTimeoutFailsNamingThePropertyAndLeavesTheLineClean() throws Exception {
-		FlowControlSettings limits = FlowControlSettings.defaults().withMailboxCapacity(1)
-			.withOverflowTimeout(Duration.ofSeconds(2));
-		PekkoRpcService service = this.services.create("fair-overflow", (b) -> b.flowControl(limits));
-		SteppedEndpoint endpoint = new SteppedEndpoint(service, "stepped");
-		endpoint.start();
-		SteppedGateway gateway = connect(service, endpoint.getAddress());
+		Stepped stepped = startStepped("fair-overflow", Duration.ofSeconds(2));
+		SteppedEndpoint endpoint = stepped.endpoint();
+		SteppedGateway gateway = stepped.gateway();
 		try {
-			gateway.send(0, 0);
-			await().atMost(BOUND).until(() -> busy(service, "stepped"));
-			gateway.send(0, 1);
+			fillMailbox(stepped);
 			assertThatThrownBy(() -> gateway.send(1, 0)).isInstanceOf(RpcRuntimeException.class)
 				.hasMessageContaining("mailbox is full")
 				.hasMessageContaining("2000 ms")
@@ -167,21 +149,17 @@ class FairAdmissionTest {
 		finally {
 			endpoint.step(100);
 		}
-		await().atMost(BOUND).until(() -> arrivals(gateway).split(",").length == 3);
-		assertThat(arrivals(gateway)).isEqualTo("0:0,0:1,2:0");
+		assertArrivals(gateway, "0:0,0:1,2:0", "the caller that gave up was never enqueued");
 		assertThat(this.senderFailure.get()).as("the next caller was admitted").isNull();
 	}
 
 	@Test
 	void waiterIsReleasedWithAClearErrorWhenTheEndpointTerminatesWhileItsMailboxIsFull() throws Exception {
-		FlowControlSettings limits = FlowControlSettings.defaults().withMailboxCapacity(1)
-			.withOverflowTimeout(LONG_OVERFLOW_TIMEOUT);
-		PekkoRpcService service = this.services.create("fair-crash", (b) -> b.flowControl(limits));
-		SteppedEndpoint endpoint = new SteppedEndpoint(service, "stepped");
-		endpoint.start();
-		SteppedGateway gateway = connect(service, endpoint.getAddress());
+		Stepped stepped = startStepped("fair-crash", LONG_OVERFLOW_TIMEOUT);
+		SteppedEndpoint endpoint = stepped.endpoint();
+		SteppedGateway gateway = stepped.gateway();
 		gateway.crash();
-		await().atMost(BOUND).until(() -> busy(service, "stepped"));
+		await().atMost(BOUND).until(() -> busy(stepped.service(), "stepped"));
 		gateway.send(0, 0);
 		AtomicReference<CompletableFuture<Long>> waiting = new AtomicReference<>();
 		Thread waiter = startSender("waiter", () -> waiting.set(gateway.ask(1, 0, BOUND)));
@@ -195,6 +173,31 @@ class FairAdmissionTest {
 			.withMessageContaining(endpoint.getAddress())
 			.withMessageContaining("terminated");
 		assertThat(endpoint.getTerminationFuture()).failsWithin(BOUND);
+	}
+
+	/** A service whose mailboxes hold one message, with a stepped endpoint and a gateway to it. */
+	private Stepped startStepped(String systemName, Duration overflowTimeout) throws Exception {
+		FlowControlSettings limits = FlowControlSettings.defaults().withMailboxCapacity(1)
+			.withOverflowTimeout(overflowTimeout);
+		PekkoRpcService service = this.services.create(systemName, (b) -> b.flowControl(limits));
+		SteppedEndpoint endpoint = new SteppedEndpoint(service, "stepped");
+		endpoint.start();
+		return new Stepped(service, endpoint, connect(service, endpoint.getAddress()));
+	}
+
+	/** 0:0 is taken by the main thread (it waits for its step), 0:1 fills the one place. */
+	private static void fillMailbox(Stepped stepped) throws Exception {
+		stepped.gateway().send(0, 0);
+		await().atMost(BOUND).until(() -> busy(stepped.service(), "stepped"));
+		stepped.gateway().send(0, 1);
+	}
+
+	/** Waits until as many messages as expected arrived, then checks which, in order. */
+	private static void assertArrivals(SteppedGateway gateway, String expected, String description)
+			throws Exception {
+		int count = expected.split(",").length;
+		await().atMost(BOUND).until(() -> arrivals(gateway).split(",").length == count);
+		assertThat(arrivals(gateway)).as(description).isEqualTo(expected);
 	}
 
 	/**
@@ -270,6 +273,9 @@ class FairAdmissionTest {
 
 	private static SteppedGateway connect(PekkoRpcService client, String address) throws Exception {
 		return client.connect(address, SteppedGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+	}
+
+	private record Stepped(PekkoRpcService service, SteppedEndpoint endpoint, SteppedGateway gateway) {
 	}
 
 	@FunctionalInterface

@@ -134,11 +134,10 @@ class FlowControlTest {
 		PekkoRpcService server = this.services.create("peer-b", (b) -> b.flowControl(limits));
 		PekkoRpcService client = this.services.create("peer-a", (b) -> b.flowControl(limits));
 		CountDownLatch gate = new CountDownLatch(1);
-		FlowEndpoint stuck = new FlowEndpoint(server, "stuck", Duration.ZERO, gate);
-		stuck.start();
-		FlowGateway remote = connect(client, stuck.getAddress());
-		ForwardingEndpoint forwarder = new ForwardingEndpoint(client, "forwarder", remote);
-		forwarder.start();
+		Forwarding forwarding = forwardingToStuckEndpoint(server, client, gate);
+		FlowEndpoint stuck = forwarding.stuck();
+		FlowGateway remote = forwarding.remote();
+		ForwardingEndpoint forwarder = forwarding.forwarder();
 		try {
 			CompletableFuture<String> outcome = forwarder.forward(20);
 			String result = outcome.get(BOUND.toSeconds(), TimeUnit.SECONDS);
@@ -157,12 +156,11 @@ class FlowControlTest {
 		PekkoRpcService server = this.services.create("bytes-server");
 		PekkoRpcService client = this.services.create("bytes-client");
 		CountDownLatch gate = new CountDownLatch(1);
-		FlowEndpoint stuck = new FlowEndpoint(server, "stuck", Duration.ZERO, gate);
-		stuck.start();
-		FlowGateway remote = connect(client, stuck.getAddress());
+		Forwarding forwarding = forwardingToStuckEndpoint(server, client, gate);
+		FlowEndpoint stuck = forwarding.stuck();
+		FlowGateway remote = forwarding.remote();
 		// The forwarder's main thread must not wait for credit: each send either fits the window or fails.
-		ForwardingEndpoint forwarder = new ForwardingEndpoint(client, "forwarder", remote);
-		forwarder.start();
+		ForwardingEndpoint forwarder = forwarding.forwarder();
 		try {
 			CompletableFuture<Long> first = remote.call(0, 0);
 			await().atMost(BOUND).until(() -> busy(server, "stuck"));
@@ -302,6 +300,23 @@ class FlowControlTest {
 
 	private static FlowGateway connect(PekkoRpcService client, String address) throws Exception {
 		return client.connect(address, FlowGateway.class).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+	}
+
+	/**
+	 * An endpoint on the server whose main thread stays in its first message until the gate opens, and an endpoint
+	 * on the client that forwards to it from its own main thread.
+	 */
+	private static Forwarding forwardingToStuckEndpoint(PekkoRpcService server, PekkoRpcService client,
+			CountDownLatch gate) throws Exception {
+		FlowEndpoint stuck = new FlowEndpoint(server, "stuck", Duration.ZERO, gate);
+		stuck.start();
+		FlowGateway remote = connect(client, stuck.getAddress());
+		ForwardingEndpoint forwarder = new ForwardingEndpoint(client, "forwarder", remote);
+		forwarder.start();
+		return new Forwarding(stuck, remote, forwarder);
+	}
+
+	private record Forwarding(FlowEndpoint stuck, FlowGateway remote, ForwardingEndpoint forwarder) {
 	}
 
 }

@@ -50,8 +50,9 @@ import org.actorrpc.journal.JournalSettings;
  * @param tls mutual TLS for the transport, or {@code null} for plain TCP
  * @param observer receives call and endpoint events (metrics, tracing)
  * @param pekkoConfig raw Pekko configuration that overrides what these settings generate; for example a larger
- * {@code pekko.remote.artery.advanced.outbound-message-queue-size} (2,048 messages generated: two windows of the
- * default {@link FlowControlSettings}, preallocated per connection) for larger windows
+ * {@code pekko.remote.artery.advanced.outbound-message-queue-size} (generated: 1,365, a queue of 2,048 messages, as the
+ * queue rounds up to a power of two: two windows of the default {@link FlowControlSettings}, preallocated per
+ * connection) for larger windows
  * @param journal which endpoints keep a message journal, and where (see {@link JournalSettings});
  * off by default
  */

@@ -46,7 +46,7 @@ final class DeadLetterRelay extends AbstractActor {
 		}
 		String recipient = dropped.recipient().path().toString();
 		String cause = "Artery dropped it before sending: " + dropped.reason() + ". Raise " + QUEUE_SETTING
-				+ " in the raw Pekko configuration (PekkoRpcServiceSettings.pekkoConfig), or send less at once to "
+				+ " (the queue holds that many messages rounded up to a power of two) in the raw Pekko configuration (PekkoRpcServiceSettings.pekkoConfig), or send less at once to "
 				+ "that service";
 		if (message instanceof RpcRequest request) {
 			if (request.callId != 0) {

@@ -40,6 +40,13 @@ public final class PekkoConfigFactory {
 	 */
 	public static final int OUTBOUND_MESSAGE_QUEUE_SIZE = 2048;
 
+	/**
+	 * What {@code outbound-message-queue-size} is set to for a queue of {@link #OUTBOUND_MESSAGE_QUEUE_SIZE}: Artery's
+	 * queue rounds the setting up to a power of two, and its envelope pool holds three times the setting, rounded up
+	 * likewise. 1,365 gives the 2,048-message queue and a 4,096-slot pool; 2,048 itself would give an 8,192-slot pool.
+	 */
+	static final int OUTBOUND_MESSAGE_QUEUE_SETTING = OUTBOUND_MESSAGE_QUEUE_SIZE * 2 / 3;
+
 	/** Bytes added to the largest payload for message envelopes, so a payload of exactly the limit fits. */
 	static final long FRAME_HEADROOM = 64 * 1024;
 
@@ -97,13 +104,14 @@ public final class PekkoConfigFactory {
 		values.put("pekko.remote.artery.advanced.inbound-lanes", 1);
 		values.put("pekko.remote.artery.advanced.outbound-lanes", 1);
 		// Artery preallocates this queue per connection (4 bytes a slot) and, per service, an envelope pool of three
-		// times its size rounded up to a power of two (12 bytes a slot): at 4,096 that was 16 KiB per connection and
-		// 192 KiB per service (heap histograms of the cluster-scale benchmark), at 2,048 it is 8 and 96 KiB. The pool
-		// only recycles envelopes; the queue is what must hold a burst. Flow control bounds what actorrpc puts on a
+		// times the setting rounded up to a power of two (12 bytes a slot): at 4,096 that was 16 KiB per connection
+		// and 192 KiB per service (heap histograms of the cluster-scale benchmark), at 2,048 8 and 96 KiB; the setting
+		// of 1,365 keeps the 2,048-message queue with a 48 KiB pool. The pool only recycles envelopes (an empty pool
+		// allocates one); the queue is what must hold a burst. Flow control bounds what actorrpc puts on a
 		// connection to a window per remote endpoint (1,024 messages by default): a full window of calls and a full
 		// window of answers to the other side's calls fit (SendQueueCapacityTest); an overflow is never silent
 		// (DeadLetterRelay fails the call, or counts the fire-and-forget message as undelivered).
-		values.put("pekko.remote.artery.advanced.outbound-message-queue-size", OUTBOUND_MESSAGE_QUEUE_SIZE);
+		values.put("pekko.remote.artery.advanced.outbound-message-queue-size", OUTBOUND_MESSAGE_QUEUE_SETTING);
 		// Compression replaces actor paths and manifests on the wire by table indexes. Its frequency sketches cost
 		// 128 KiB of heap per remote service and table; actorrpc's manifests are one letter, and its actor paths are
 		// short, so the heap of a JobMaster with hundreds of connections matters more than the bytes saved. And

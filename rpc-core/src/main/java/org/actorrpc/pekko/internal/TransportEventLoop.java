@@ -95,6 +95,22 @@ final class TransportEventLoop extends AbstractExecutorService {
 			LockSupport.unpark(this.thread);
 		}
 		else if (current == SELECTING && this.state.compareAndSet(SELECTING, WAKING)) {
+			interruptSelect();
+		}
+	}
+
+	/**
+	 * Interrupts the loop thread so that a {@code select()} it is in, or is about to enter, returns.
+	 * Twice, because on JDK 17 an interrupt from another thread that finds no blocker installed sets the
+	 * interrupted flag only after releasing the blocker lock: a loop thread entering {@code select()} in
+	 * between installs the selector's blocker, finds the flag not yet set, and blocks until Pekko's
+	 * 10 s select timeout (seen as a peer declared unreachable under load). The second interrupt either
+	 * finds that blocker and wakes the selector through it, or comes before the blocker and leaves the
+	 * flag set that {@code select()} checks on entry. The loop consumes the flag after the step either way.
+	 */
+	private void interruptSelect() {
+		this.thread.interrupt();
+		if (Thread.currentThread() != this.thread) {
 			this.thread.interrupt();
 		}
 	}

@@ -24,9 +24,11 @@ import java.util.Objects;
  *
  * <p><b>At a limit.</b> A calling thread that may block waits up to {@code overflowTimeout} for
  * capacity, then the call fails with an {@code RpcException} naming the endpoint, the limit and the
- * setting that raises it. Callers waiting for room in a full mailbox are served first come, first
- * served: one that started waiting earlier gets room before a later one, and a caller that arrives
- * while others wait queues behind them, so no caller waits while later ones are served. A local
+ * setting that raises it. Callers waiting for room in a full mailbox, or for credit in an exhausted
+ * window, are served first come, first served: one that started waiting earlier gets room (or
+ * credit) before a later one, and a caller that arrives while others wait queues behind them, so no
+ * caller waits while later ones are served (callers that one credit grant serves together send as
+ * their threads run). A local
  * call that expects an answer stops waiting when its own timeout passes. Threads that must not block — any
  * endpoint's main thread (two endpoints waiting for each other would deadlock) and the transport
  * thread — never wait: they take any capacity there is at once, ahead of waiting callers, and

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Fair admission at a full local mailbox, with a real service: callers that wait for room are
- * served first come, first served, and a caller that comes later queues behind them. The endpoint is
+ * Fair admission at a limit, with real services: callers that wait for room in a full local
+ * mailbox, or for credit in an exhausted window to a remote endpoint over real TCP, are served
+ * first come, first served, and a caller that comes later queues behind them. The endpoint is
  * {@link SteppedEndpoint}, whose main thread takes one message per step the test allows, so each
  * step frees exactly one place and the test sees who gets it. Every wait is bounded.
  */
@@ -39,6 +41,10 @@ class FairAdmissionTest {
 
 	/** Long enough that no waiter of these tests reaches it unless the admission is broken. */
 	private static final Duration LONG_OVERFLOW_TIMEOUT = Duration.ofSeconds(60);
+
+	/** Where a caller waiting for capacity parks: in line for mailbox room, or in line for window credit. */
+	private static final Set<String> LINES = Set.of("org.actorrpc.pekko.internal.WaitingLine",
+			"org.actorrpc.pekko.internal.OutboundFlow");
 
 	@RegisterExtension
 	final RpcServices services = new RpcServices();
@@ -63,6 +69,47 @@ class FairAdmissionTest {
 	}
 
 	@Test
+	void callersWaitingForCreditToARemoteEndpointAreServedInTheOrderTheyStartedWaitingAsFarAsEachGrantGoes()
+			throws Exception {
+		// A window of 8 is granted two messages at a time, so each grant serves two waiters.
+		FlowControlSettings limits = FlowControlSettings.defaults().withWindow(8, 1024 * 1024)
+			.withOverflowTimeout(LONG_OVERFLOW_TIMEOUT);
+		PekkoRpcService server = this.services.create("fair-server", (b) -> b.flowControl(limits));
+		PekkoRpcService client = this.services.create("fair-client", (b) -> b.flowControl(limits));
+		SteppedEndpoint endpoint = new SteppedEndpoint(server, "stepped");
+		endpoint.start();
+		SteppedGateway gateway = connect(client, endpoint.getAddress());
+		try {
+			// 0:0 is taken by the main thread, which owes its credit until it takes 0:1; 0:1 to 0:7 wait in
+			// the mailbox: 8 in flight, the window is exhausted.
+			gateway.send(0, 0);
+			await().atMost(BOUND).until(() -> busy(server, "stepped"));
+			for (long sequence = 1; sequence <= 7; sequence++) {
+				gateway.send(0, sequence);
+			}
+			await().atMost(BOUND).until(() -> view(server, "stepped").getMailboxDepth() >= 7);
+			List<Thread> waiters = startWaitersInTurn(4, (sender) -> gateway.send(sender, 0));
+			// Taking 0:1 returns the credit of 0:0 and 0:1: the first two waiters get it, the others wait on.
+			endpoint.step(1);
+			assertServed(waiters.subList(0, 2), waiters.subList(2, 4));
+			// Taking 0:3 returns the credit of 0:2 and 0:3: the last two.
+			endpoint.step(2);
+			assertServed(waiters.subList(2, 4), List.of());
+		}
+		finally {
+			endpoint.step(100);
+		}
+		await().atMost(BOUND).until(() -> arrivals(gateway).split(",").length == 12);
+		List<String> arrivals = List.of(arrivals(gateway).split(","));
+		assertThat(arrivals.subList(0, 8)).as("the window's messages")
+			.containsExactly("0:0", "0:1", "0:2", "0:3", "0:4", "0:5", "0:6", "0:7");
+		// Two waiters served by one grant send as their threads run; a later grant's waiters send after them.
+		assertThat(arrivals.subList(8, 10)).as("the first grant's waiters").containsExactlyInAnyOrder("1:0", "2:0");
+		assertThat(arrivals.subList(10, 12)).as("the second grant's waiters").containsExactlyInAnyOrder("3:0", "4:0");
+		assertThat(this.senderFailure.get()).isNull();
+	}
+
+	@Test
 	void fastSendersSharingASlowEndpointAllProgressAndNoneWaitsAnywhereNearTheOverflowTimeout() throws Exception {
 		FlowControlSettings limits = FlowControlSettings.defaults().withMailboxCapacity(16)
 			.withOverflowTimeout(LONG_OVERFLOW_TIMEOUT);
@@ -71,32 +118,21 @@ class FairAdmissionTest {
 		endpoint.start();
 		FlowGateway gateway = service.connect(endpoint.getAddress(), FlowGateway.class)
 			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
-		int senders = 4;
-		int perSender = 250;
-		AtomicLong longestWaitNanos = new AtomicLong();
-		List<Thread> threads = new ArrayList<>();
-		byte[] noPayload = new byte[0];
-		for (int s = 0; s < senders; s++) {
-			int sender = s;
-			threads.add(startSender("fast-sender-" + s, () -> {
-				for (long i = 0; i < perSender; i++) {
-					long start = System.nanoTime();
-					gateway.record(sender, i, noPayload);
-					longestWaitNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
-				}
-			}));
-		}
-		for (Thread thread : threads) {
-			thread.join(BOUND.toMillis() * 2);
-			assertThat(thread.isAlive()).as("%s finished", thread.getName()).isFalse();
-		}
-		assertThat(this.senderFailure.get()).as("no send failed").isNull();
-		long expected = (long) senders * perSender;
-		await().atMost(BOUND).until(() -> gateway.received().get(30, TimeUnit.SECONDS) == expected);
-		assertThat(gateway.verdict().get(30, TimeUnit.SECONDS)).as("every sender's messages in order").isEqualTo("ok");
-		// Served in turn, a sender waits for the few senders ahead of it (a few ms each here), never for
-		// the others' whole traffic; the bound only leaves room for a loaded machine.
-		assertThat(Duration.ofNanos(longestWaitNanos.get())).isLessThan(LONG_OVERFLOW_TIMEOUT.dividedBy(6));
+		assertFastSendersAllProgress(gateway);
+	}
+
+	@Test
+	void fastSendersSharingAWindowToASlowRemoteEndpointAllProgressAndNoneWaitsAnywhereNearTheOverflowTimeout()
+			throws Exception {
+		FlowControlSettings limits = FlowControlSettings.defaults().withWindow(16, 1024 * 1024)
+			.withOverflowTimeout(LONG_OVERFLOW_TIMEOUT);
+		PekkoRpcService server = this.services.create("fair-window-server", (b) -> b.flowControl(limits));
+		PekkoRpcService client = this.services.create("fair-window-client", (b) -> b.flowControl(limits));
+		FlowEndpoint endpoint = new FlowEndpoint(server, "slow", Duration.ofMillis(1), null);
+		endpoint.start();
+		FlowGateway gateway = client.connect(endpoint.getAddress(), FlowGateway.class)
+			.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+		assertFastSendersAllProgress(gateway);
 	}
 
 	@Test
@@ -185,6 +221,40 @@ class FairAdmissionTest {
 		return new Stepped(service, endpoint, connect(service, endpoint.getAddress()));
 	}
 
+	/**
+	 * Lets four senders send 250 messages each as fast as the endpoint (1 ms a message) takes them,
+	 * then checks that every message arrived in order per sender and that no send waited anywhere
+	 * near the overflow timeout.
+	 */
+	private void assertFastSendersAllProgress(FlowGateway gateway) throws Exception {
+		int senders = 4;
+		int perSender = 250;
+		AtomicLong longestWaitNanos = new AtomicLong();
+		List<Thread> threads = new ArrayList<>();
+		byte[] noPayload = new byte[0];
+		for (int s = 0; s < senders; s++) {
+			int sender = s;
+			threads.add(startSender("fast-sender-" + s, () -> {
+				for (long i = 0; i < perSender; i++) {
+					long start = System.nanoTime();
+					gateway.record(sender, i, noPayload);
+					longestWaitNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
+				}
+			}));
+		}
+		for (Thread thread : threads) {
+			thread.join(BOUND.toMillis() * 2);
+			assertThat(thread.isAlive()).as("%s finished", thread.getName()).isFalse();
+		}
+		assertThat(this.senderFailure.get()).as("no send failed").isNull();
+		long expected = (long) senders * perSender;
+		await().atMost(BOUND).until(() -> gateway.received().get(30, TimeUnit.SECONDS) == expected);
+		assertThat(gateway.verdict().get(30, TimeUnit.SECONDS)).as("every sender's messages in order").isEqualTo("ok");
+		// Served in turn, a sender waits for the few senders ahead of it (a few ms each here), never for
+		// the others' whole traffic; the bound only leaves room for a loaded machine.
+		assertThat(Duration.ofNanos(longestWaitNanos.get())).isLessThan(LONG_OVERFLOW_TIMEOUT.dividedBy(6));
+	}
+
 	/** 0:0 is taken by the main thread (it waits for its step), 0:1 fills the one place. */
 	private static void fillMailbox(Stepped stepped) throws Exception {
 		stepped.gateway().send(0, 0);
@@ -231,6 +301,18 @@ class FairAdmissionTest {
 		}
 	}
 
+	/** Checks that the served waiters finish their sends and the others still wait in line. */
+	private static void assertServed(List<Thread> served, List<Thread> waiting) throws Exception {
+		for (Thread thread : served) {
+			thread.join(BOUND.toMillis());
+			assertThat(thread.isAlive()).as("%s got credit", thread.getName()).isFalse();
+		}
+		for (Thread thread : waiting) {
+			// A waiter wakes now and then to ask for credit, and parks again: it was not served.
+			await().atMost(BOUND).until(() -> waitsInLine(thread));
+		}
+	}
+
 	private Thread startSender(String name, ThrowingRunnable body) {
 		Thread thread = new Thread(() -> {
 			try {
@@ -249,12 +331,14 @@ class FairAdmissionTest {
 		await().atMost(BOUND).until(() -> waitsInLine(thread));
 	}
 
-	/** Whether the thread is parked in the line of callers waiting for capacity. */
+	/**
+	 * Whether the thread is parked in a line of callers waiting for capacity: for mailbox room, or
+	 * for window credit.
+	 */
 	private static boolean waitsInLine(Thread thread) {
 		Thread.State state = thread.getState();
 		return (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
-				&& Arrays.stream(thread.getStackTrace())
-					.anyMatch((frame) -> frame.getClassName().equals("org.actorrpc.pekko.internal.WaitingLine"));
+				&& Arrays.stream(thread.getStackTrace()).anyMatch((frame) -> LINES.contains(frame.getClassName()));
 	}
 
 	private static String arrivals(SteppedGateway gateway) throws Exception {

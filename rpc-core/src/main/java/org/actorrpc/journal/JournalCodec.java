@@ -18,6 +18,7 @@ import org.actorrpc.RpcGateway;
 import org.actorrpc.exceptions.RpcException;
 import org.actorrpc.journal.JournalRecord.Origin;
 import org.actorrpc.serialization.GatewayContract;
+import org.actorrpc.serialization.KryoPool;
 
 /**
  * The journal's record format. A frame is {@code [int length][int CRC32C of the payload][payload]};
@@ -137,7 +138,6 @@ public final class JournalCodec {
 		}
 		catch (RuntimeException ex) {
 			// A @Local method's arguments need not be serializable: record the call without them.
-			contract.discard();
 			Output out = begin(INVOKED, sequence);
 			writeMethod(out, contract, method);
 			out.writeBoolean(false);
@@ -337,9 +337,11 @@ public final class JournalCodec {
 				kryo.writeClassAndObject(out, value);
 			}
 		}
-		finally {
-			contract.release(kryo);
+		catch (Throwable ex) {
+			contract.discard(kryo);
+			throw ex;
 		}
+		contract.release(kryo);
 	}
 
 	private static void writeOutcome(Output out, GatewayContract contract, Object value, Throwable failure) {
@@ -363,9 +365,11 @@ public final class JournalCodec {
 		try {
 			kryo.writeClassAndObject(out, value);
 		}
-		finally {
-			contract.release(kryo);
+		catch (Throwable ex) {
+			contract.discard(kryo);
+			throw ex;
 		}
+		contract.release(kryo);
 	}
 
 	private static void writeOrigin(Output out, Origin origin) {
@@ -441,6 +445,9 @@ public final class JournalCodec {
 
 		private final Map<String, GatewayContract> byName = new ConcurrentHashMap<>();
 
+		/** Shared by the contracts of one journal, as a service's contracts share theirs. */
+		private final KryoPool kryos = new KryoPool();
+
 		Contracts(ClassLoader classLoader, List<String> extraClassNames) {
 			this.classLoader = classLoader;
 			List<Class<?>> extras = new ArrayList<>();
@@ -457,7 +464,7 @@ public final class JournalCodec {
 				if (!RpcGateway.class.isAssignableFrom(type)) {
 					throw new IllegalArgumentException(name + " in the journal is not an RpcGateway");
 				}
-				return GatewayContract.of((Class<? extends RpcGateway>) type, this.extraClasses);
+				return GatewayContract.of((Class<? extends RpcGateway>) type, this.extraClasses, this.kryos);
 			});
 		}
 
@@ -572,31 +579,29 @@ public final class JournalCodec {
 			for (int i = 0; i < count; i++) {
 				values[i] = kryo.readClassAndObject(in);
 			}
-			return values;
 		}
-		catch (RuntimeException ex) {
-			contract.discard();
+		catch (Throwable ex) {
+			contract.discard(kryo);
 			throw ex;
 		}
-		finally {
-			contract.release(kryo);
-		}
+		contract.release(kryo);
+		return values;
 	}
 
 	private static Object[] readOutcome(Input in, Contracts contracts, String gateway) {
 		if (in.readBoolean()) {
 			GatewayContract contract = contracts.of(gateway);
 			Kryo kryo = contract.borrow();
+			Object value;
 			try {
-				return new Object[] { kryo.readClassAndObject(in), null };
+				value = kryo.readClassAndObject(in);
 			}
-			catch (RuntimeException ex) {
-				contract.discard();
+			catch (Throwable ex) {
+				contract.discard(kryo);
 				throw ex;
 			}
-			finally {
-				contract.release(kryo);
-			}
+			contract.release(kryo);
+			return new Object[] { value, null };
 		}
 		int depth = in.readVarInt(true);
 		if (depth < 1 || depth > MAX_CAUSES) {

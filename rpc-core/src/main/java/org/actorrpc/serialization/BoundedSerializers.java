@@ -34,12 +34,13 @@ final class BoundedSerializers {
 	}
 
 	/**
-	 * Swaps the serializers of all registrations with ids up to {@code maxId}.
-	 * @param kryo a Kryo instance whose registrations are complete
-	 * @param maxId the highest registration id in use
+	 * Swaps the serializers of the registrations with ids from {@code minId} to {@code maxId}.
+	 * @param kryo a Kryo instance whose registrations in that range are complete
+	 * @param minId the lowest registration id to look at
+	 * @param maxId the highest registration id to look at
 	 */
-	static void install(Kryo kryo, int maxId) {
-		for (int id = 0; id <= maxId; id++) {
+	static void install(Kryo kryo, int minId, int maxId) {
+		for (int id = minId; id <= maxId; id++) {
 			Registration registration = kryo.getClassResolver().getRegistration(id);
 			if (registration != null) {
 				Serializer<?> bounded = bounded(kryo, registration.getType(), registration.getSerializer());

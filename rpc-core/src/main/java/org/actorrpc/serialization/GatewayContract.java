@@ -20,9 +20,6 @@ import java.util.TreeSet;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Output;
-import com.esotericsoftware.kryo.util.MapReferenceResolver;
-import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
-import org.objenesis.strategy.StdInstantiatorStrategy;
 
 import org.actorrpc.RpcGateway;
 
@@ -36,8 +33,17 @@ import org.actorrpc.RpcGateway;
  * an unregistered class is refused before it is loaded or instantiated. Java serialization is not
  * used. Every length Kryo reads from a payload is checked against the bytes left before it is
  * allocated ({@link BoundedInput}, bounded collection, map and array serializers), and nesting is
- * limited to {@link #MAX_NESTING_DEPTH}. Immutable and thread-safe; each thread uses its own Kryo
- * instance.
+ * limited to {@link #MAX_NESTING_DEPTH}.
+ *
+ * <p>Immutable and thread-safe. Kryo itself is not thread-safe: {@link #borrow()} hands the calling
+ * thread an instance no other thread holds until it gives it back with {@link #release(Kryo)}, or
+ * with {@link #discard(Kryo)} after an operation on it threw (a read that failed half-way may leave
+ * Kryo's internal state, such as its generics stack, inconsistent, so such an instance is never
+ * used again). Instances come from a {@link KryoPool}: the contracts of one service share the
+ * service's pool ({@link #of(Class, List, KryoPool)}), and one instance serves all of them, each
+ * contract with its own registration ids, so a service holds as many instances as threads use
+ * them at the same moment. A borrow and a release take no lock and, once the pool holds an idle
+ * instance that has served this contract, allocate nothing.
  */
 public final class GatewayContract {
 
@@ -62,9 +68,12 @@ public final class GatewayContract {
 
 	private final long fingerprint;
 
-	private final ThreadLocal<Kryo> kryos = ThreadLocal.withInitial(this::newKryo);
+	private final KryoPool kryos;
 
-	private GatewayContract(Class<? extends RpcGateway> gateway, List<Class<?>> extraClasses) {
+	/** This contract's index in the contract tables of its pool's instances. */
+	private final int slot;
+
+	private GatewayContract(Class<? extends RpcGateway> gateway, List<Class<?>> extraClasses, KryoPool kryos) {
 		this.gateway = gateway;
 		this.methods = sortedMethods(gateway);
 		this.methodIndex = new HashMap<>();
@@ -79,21 +88,38 @@ public final class GatewayContract {
 		this.registeredClasses = List.copyOf(classes.values());
 		this.descriptors = describe(gateway, this.methods, this.registeredClasses);
 		this.fingerprint = fingerprint(this.descriptors);
+		this.kryos = kryos;
+		this.slot = kryos.newContractSlot();
 	}
 
 	/**
-	 * Derives the contract of a gateway interface.
+	 * Derives the contract of a gateway interface, with Kryo instances of its own.
 	 * @param gateway the gateway interface
 	 * @param extraClasses classes to register in addition to the derived ones
 	 * @return the contract
 	 * @throws IllegalArgumentException if {@code gateway} is not an interface
 	 */
 	public static GatewayContract of(Class<? extends RpcGateway> gateway, List<Class<?>> extraClasses) {
+		return of(gateway, extraClasses, new KryoPool());
+	}
+
+	/**
+	 * Derives the contract of a gateway interface, sharing Kryo instances with the other contracts
+	 * of {@code kryos} (those of one service). The fingerprint, registration ids and bytes are the
+	 * same as with instances of its own.
+	 * @param gateway the gateway interface
+	 * @param extraClasses classes to register in addition to the derived ones
+	 * @param kryos the Kryo instances of the service the contract belongs to
+	 * @return the contract
+	 * @throws IllegalArgumentException if {@code gateway} is not an interface
+	 */
+	public static GatewayContract of(Class<? extends RpcGateway> gateway, List<Class<?>> extraClasses,
+			KryoPool kryos) {
 		if (!gateway.isInterface()) {
 			throw new IllegalArgumentException(gateway.getName() + " is not an interface: gateways are interfaces "
 					+ "extending RpcGateway");
 		}
-		return new GatewayContract(gateway, extraClasses);
+		return new GatewayContract(gateway, extraClasses, kryos);
 	}
 
 	/** @return the gateway interface */
@@ -132,30 +158,47 @@ public final class GatewayContract {
 	}
 
 	/**
-	 * Returns the calling thread's Kryo instance for this contract's registry (Kryo is not
-	 * thread-safe, so each thread gets its own, created on first use). Pair with
-	 * {@link #release(Kryo)} on the same thread.
+	 * Hands the calling thread a Kryo instance with this contract's registry, held by no other
+	 * thread until it is given back. End every borrow with exactly one {@link #release(Kryo)} or
+	 * {@link #discard(Kryo)}, on the same thread.
 	 * @return a Kryo instance
 	 */
 	public Kryo borrow() {
-		return this.kryos.get();
+		PooledKryo kryo = this.kryos.borrow();
+		kryo.use(this, this.slot, this.registeredClasses);
+		return kryo;
 	}
 
 	/**
-	 * Ends a use of {@link #borrow()}; resets per-operation state.
-	 * @param kryo the instance
+	 * Gives back an instance after a use that completed; resets per-operation state and returns it
+	 * to the pool for the next borrow, on any thread.
+	 * @param kryo the instance from {@link #borrow()}
+	 * @throws IllegalArgumentException if {@code kryo} is not held from this contract's borrow
 	 */
 	public void release(Kryo kryo) {
-		kryo.reset();
+		PooledKryo pooled = held(kryo);
+		pooled.reset();
+		pooled.clearHolder();
+		this.kryos.release(pooled);
 	}
 
 	/**
-	 * Drops the calling thread's Kryo instance after a read failed half-way (its internal state,
-	 * such as the generics stack, may be left inconsistent); the next {@link #borrow()} creates a
-	 * fresh one.
+	 * Gives back an instance after an operation on it threw: it is dropped, never borrowed again,
+	 * since a read that failed half-way may leave its internal state (such as the generics stack)
+	 * inconsistent; a later borrow gets another instance.
+	 * @param kryo the instance from {@link #borrow()}
+	 * @throws IllegalArgumentException if {@code kryo} is not held from this contract's borrow
 	 */
-	public void discard() {
-		this.kryos.remove();
+	public void discard(Kryo kryo) {
+		held(kryo).clearHolder();
+	}
+
+	private PooledKryo held(Kryo kryo) {
+		if (!(kryo instanceof PooledKryo pooled) || pooled.pool() != this.kryos || pooled.holder() != this) {
+			throw new IllegalArgumentException("This Kryo instance is not held from " + this.gateway.getName()
+					+ "'s borrow(): give back an instance once, to the contract that lent it");
+		}
+		return pooled;
 	}
 
 	/**
@@ -166,13 +209,17 @@ public final class GatewayContract {
 	 */
 	public byte[] toBytes(Object value) {
 		Kryo kryo = borrow();
+		byte[] bytes;
 		try (Output output = new Output(256, -1)) {
 			kryo.writeClassAndObject(output, value);
-			return output.toBytes();
+			bytes = output.toBytes();
 		}
-		finally {
-			release(kryo);
+		catch (Throwable ex) {
+			discard(kryo);
+			throw ex;
 		}
+		release(kryo);
+		return bytes;
 	}
 
 	/**
@@ -183,12 +230,16 @@ public final class GatewayContract {
 	 */
 	public Object fromBytes(byte[] bytes) {
 		Kryo kryo = borrow();
+		Object value;
 		try {
-			return kryo.readClassAndObject(new BoundedInput(ByteBuffer.wrap(bytes)));
+			value = kryo.readClassAndObject(new BoundedInput(ByteBuffer.wrap(bytes)));
 		}
-		finally {
-			release(kryo);
+		catch (Throwable ex) {
+			discard(kryo);
+			throw ex;
 		}
+		release(kryo);
+		return value;
 	}
 
 	/**
@@ -206,21 +257,6 @@ public final class GatewayContract {
 			return "same entries in a different order";
 		}
 		return "only on the endpoint's side: " + onlyLocal + "; only on the caller's side: " + onlyRemote;
-	}
-
-	private Kryo newKryo() {
-		Kryo kryo = new Kryo(new RefusingClassResolver(), new MapReferenceResolver());
-		kryo.setRegistrationRequired(true);
-		kryo.setReferences(false);
-		kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
-		kryo.setMaxDepth(MAX_NESTING_DEPTH);
-		BaseRegistrations.register(kryo);
-		int id = BaseRegistrations.FIRST_DERIVED_ID;
-		for (Class<?> type : this.registeredClasses) {
-			kryo.register(type, id++);
-		}
-		BoundedSerializers.install(kryo, id);
-		return kryo;
 	}
 
 	private static List<Method> sortedMethods(Class<?> gateway) {

@@ -11,13 +11,15 @@ import org.apache.pekko.actor.ExtensionIdProvider;
 
 import org.actorrpc.RpcGateway;
 import org.actorrpc.serialization.GatewayContract;
+import org.actorrpc.serialization.KryoPool;
 
 /**
  * The gateway contracts known to one actor system, by gateway and by fingerprint, so that the
  * serializer can decode a message for any gateway an endpoint serves or a gateway connected to.
  * Contracts are derived once per gateway interface and cached. Also holds what the serializer needs
  * to judge inbound bytes: the receiver's own frame limit and the count of undecodable messages.
- * Thread-safe.
+ * The contracts share one {@link KryoPool}, so the service holds as many Kryo instances as
+ * threads encode or decode at the same moment, whatever the number of its gateways. Thread-safe.
  */
 public final class ContractRegistry implements Extension {
 
@@ -29,6 +31,8 @@ public final class ContractRegistry implements Extension {
 	private final ConcurrentHashMap<Class<?>, GatewayContract> byGateway = new ConcurrentHashMap<>();
 
 	private final ConcurrentHashMap<Long, GatewayContract> byFingerprint = new ConcurrentHashMap<>();
+
+	private final KryoPool kryos = new KryoPool();
 
 	private volatile List<Class<?>> extraClasses = List.of();
 
@@ -70,7 +74,7 @@ public final class ContractRegistry implements Extension {
 	 */
 	GatewayContract contractOf(Class<? extends RpcGateway> gateway) {
 		return this.byGateway.computeIfAbsent(gateway, (type) -> {
-			GatewayContract contract = GatewayContract.of(gateway, this.extraClasses);
+			GatewayContract contract = GatewayContract.of(gateway, this.extraClasses, this.kryos);
 			this.byFingerprint.putIfAbsent(contract.fingerprint(), contract);
 			return contract;
 		});
@@ -78,6 +82,11 @@ public final class ContractRegistry implements Extension {
 
 	GatewayContract byFingerprint(long fingerprint) {
 		return this.byFingerprint.get(fingerprint);
+	}
+
+	/** @return the Kryo instances this actor system's contracts share */
+	KryoPool kryos() {
+		return this.kryos;
 	}
 
 	ClassLoader classLoader() {

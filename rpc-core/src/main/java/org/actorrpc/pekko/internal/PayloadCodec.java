@@ -52,11 +52,13 @@ final class PayloadCodec {
 					kryo.writeClassAndObject(output, arg);
 				}
 			}
-			return finish(output);
 		}
-		finally {
-			contract.release(kryo);
+		catch (Throwable ex) {
+			contract.discard(kryo);
+			throw ex;
 		}
+		contract.release(kryo);
+		return finish(output);
 	}
 
 	/**
@@ -87,8 +89,8 @@ final class PayloadCodec {
 		}
 		catch (Throwable ex) {
 			// Whatever the bytes provoke (a refused length, a bad class id, even a StackOverflowError or
-			// OutOfMemoryError) stays with this request: the caller gets it as the answer.
-			contract.discard();
+			// OutOfMemoryError) stays with this request: the caller gets it as the answer. The Kryo
+			// instance that read them is dropped where it was borrowed.
 			return new RpcRequest(callId, fingerprint, methodIndex, null, null, null, new RpcException(
 					"Could not deserialize the arguments of " + methodName(contract, methodIndex) + ": " + ex, ex));
 		}
@@ -119,13 +121,7 @@ final class PayloadCodec {
 				return new RpcResponse(callId, fingerprint, true, null, new RpcException(
 						"Received a response for an unknown gateway contract " + Long.toHexString(fingerprint)));
 			}
-			try {
-				return new RpcResponse(callId, fingerprint, false, null, decodeValue(contract, input));
-			}
-			catch (Throwable ex) {
-				contract.discard();
-				throw ex;
-			}
+			return new RpcResponse(callId, fingerprint, false, null, decodeValue(contract, input));
 		}
 		catch (Throwable ex) {
 			return new RpcResponse(callId, fingerprint, true, null,
@@ -136,10 +132,14 @@ final class PayloadCodec {
 	private static RpcRequest decodeRequest(GatewayContract contract, long callId, int methodIndex, byte flags,
 			Input input) {
 		int argCount = contract.methods().get(methodIndex).getParameterCount();
+		Object token = null;
+		Map<String, String> context = null;
+		Object[] args = new Object[argCount];
 		Kryo kryo = contract.borrow();
 		try {
-			Object token = ((flags & FLAG_FENCED) != 0) ? kryo.readClassAndObject(input) : null;
-			Map<String, String> context = null;
+			if ((flags & FLAG_FENCED) != 0) {
+				token = kryo.readClassAndObject(input);
+			}
 			if ((flags & FLAG_CONTEXT) != 0) {
 				int size = input.readVarInt(true);
 				// each entry is two strings of at least one byte
@@ -149,15 +149,16 @@ final class PayloadCodec {
 					context.put(input.readString(), input.readString());
 				}
 			}
-			Object[] args = new Object[argCount];
 			for (int i = 0; i < argCount; i++) {
 				args[i] = kryo.readClassAndObject(input);
 			}
-			return new RpcRequest(callId, contract.fingerprint(), methodIndex, args, token, context, null);
 		}
-		finally {
-			contract.release(kryo);
+		catch (Throwable ex) {
+			contract.discard(kryo);
+			throw ex;
 		}
+		contract.release(kryo);
+		return new RpcRequest(callId, contract.fingerprint(), methodIndex, args, token, context, null);
 	}
 
 	static byte[] encodeValue(GatewayContract contract, Object value) {
@@ -165,21 +166,27 @@ final class PayloadCodec {
 		Kryo kryo = contract.borrow();
 		try {
 			kryo.writeClassAndObject(output, value);
-			return finish(output);
 		}
-		finally {
-			contract.release(kryo);
+		catch (Throwable ex) {
+			contract.discard(kryo);
+			throw ex;
 		}
+		contract.release(kryo);
+		return finish(output);
 	}
 
 	static Object decodeValue(GatewayContract contract, Input input) {
 		Kryo kryo = contract.borrow();
+		Object value;
 		try {
-			return kryo.readClassAndObject(input);
+			value = kryo.readClassAndObject(input);
 		}
-		finally {
-			contract.release(kryo);
+		catch (Throwable ex) {
+			contract.discard(kryo);
+			throw ex;
 		}
+		contract.release(kryo);
+		return value;
 	}
 
 	static byte[] encodeFailure(Throwable failure) {

@@ -13,6 +13,7 @@ import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.serializers.CollectionSerializer;
+import com.esotericsoftware.kryo.serializers.DefaultArraySerializers.BooleanArraySerializer;
 import com.esotericsoftware.kryo.serializers.DefaultArraySerializers.ObjectArraySerializer;
 import com.esotericsoftware.kryo.serializers.DefaultArraySerializers.StringArraySerializer;
 import com.esotericsoftware.kryo.serializers.DefaultSerializers.ArraysAsListSerializer;
@@ -23,7 +24,7 @@ import com.esotericsoftware.kryo.serializers.MapSerializer;
 /**
  * Replaces the Kryo serializers that size an allocation from a length read off the wire
  * ({@code new ArrayList(size)}, {@code new HashMap(size)}, {@code new PriorityQueue(size)},
- * {@code Array.newInstance(type, n)}, {@code new String[n]})
+ * {@code Array.newInstance(type, n)}, {@code new String[n]}, {@code new boolean[n]})
  * with variants that first check the length against the bytes left in the frame (every element
  * takes at least one byte). Same wire format as the serializers they replace. Applied to every
  * registration of a Kryo instance once, before first use.
@@ -66,6 +67,11 @@ final class BoundedSerializers {
 		if (kind == StringArraySerializer.class) {
 			return new BoundedStringArraySerializer();
 		}
+		if (kind == BooleanArraySerializer.class) {
+			// The other primitive-array serializers read through Input.readInts and its kin, which BoundedInput
+			// checks; this one allocates the array and then reads element by element.
+			return new BoundedBooleanArraySerializer();
+		}
 		if (kind == JdkImmutableListSerializer.class) {
 			BoundedListSerializer list = new BoundedListSerializer((elements) -> List.of(elements));
 			list.setElementsCanBeNull(false);
@@ -100,6 +106,21 @@ final class BoundedSerializers {
 		protected Map create(Kryo kryo, Input input, Class<? extends Map> type, int size) {
 			BoundedInput.requireAvailable(input, size, 1, "a map");
 			return super.create(kryo, input, type, size);
+		}
+
+	}
+
+	/** Kryo's boolean-array serializer, reading through {@link BoundedInput#readBooleans(int)}. */
+	static final class BoundedBooleanArraySerializer extends BooleanArraySerializer {
+
+		@Override
+		@SuppressWarnings("rawtypes")
+		public boolean[] read(Kryo kryo, Input input, Class type) {
+			int length = input.readVarInt(true);
+			if (length == Kryo.NULL) {
+				return null;
+			}
+			return input.readBooleans(length - 1);
 		}
 
 	}

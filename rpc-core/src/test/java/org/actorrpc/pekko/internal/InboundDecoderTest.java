@@ -133,7 +133,9 @@ class InboundDecoderTest {
 				Arguments.of(HashMap.class, "a map"), Arguments.of(List.of(1, 2, 3).getClass(), "a list"),
 				Arguments.of(Arrays.asList(1, 2).getClass(), "a list"), Arguments.of(Object[].class, "an array"),
 				Arguments.of(String[].class, "an array"), Arguments.of(long[].class, "a long array"),
-				Arguments.of(int[].class, "an int array"), Arguments.of(char[].class, "a char array"));
+				Arguments.of(int[].class, "an int array"), Arguments.of(char[].class, "a char array"),
+				Arguments.of(short[].class, "a short array"), Arguments.of(float[].class, "a float array"),
+				Arguments.of(double[].class, "a double array"), Arguments.of(boolean[].class, "a boolean array"));
 	}
 
 	@Test

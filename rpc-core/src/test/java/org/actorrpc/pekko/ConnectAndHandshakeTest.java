@@ -103,6 +103,21 @@ class ConnectAndHandshakeTest {
 	}
 
 	@Test
+	void connectToAnAddressThatIsNotAValidActorPathFailsFastNamingTheAddress() {
+		PekkoRpcService client = this.shared.client();
+		EchoEndpoint endpoint = this.shared.startEndpoint(EchoEndpoint::new, "echo-path");
+		// The port listens, so only the path is wrong: Pekko would send the handshake to dead letters.
+		String address = endpoint.getAddress().replace("/echo-path", "/echo path");
+
+		Throwable failure = Failures.failureOfCall(() -> client.connect(address, EchoGateway.class), FAST);
+
+		assertThat(failure).isInstanceOf(RpcConnectionException.class)
+			.hasMessageContaining(address)
+			.hasMessageContaining("not a valid actor path")
+			.hasNoCause();
+	}
+
+	@Test
 	void connectToANonexistentEndpointOfARunningServiceFailsFastWithRpcConnectionException() {
 		PekkoRpcService server = this.shared.server();
 		PekkoRpcService client = this.shared.client();

@@ -17,6 +17,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.pekko.actor.ActorPath;
+import org.apache.pekko.actor.ActorPaths;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSelection;
 import org.apache.pekko.actor.ExtendedActorSystem;
@@ -33,9 +35,9 @@ import org.actorrpc.internal.endpoint.Fence;
 
 /**
  * The caller's side of a service: turns an address into a gateway proxy. An address of this
- * service yields a {@link LocalGatewayHandler} (no network); any other address is resolved, its
- * port probed (so a refused connection fails at once, and a silent host within Artery's connect
- * timeout, saying so), and the handshake run
+ * service yields a {@link LocalGatewayHandler} (no network); any other address must be a valid actor
+ * path (or fails at once), and is resolved, its port probed (so a refused connection fails at once,
+ * and a silent host within Artery's connect timeout, saying so), and the handshake run
  * (protocol version, gateway and serialization contract) before a {@link RemoteGatewayHandler} is
  * returned. A remote that reports the address as not its own ({@link AddressMismatch}) fails the
  * handshake at once, naming the address to use. Also builds self gateways. Thread-safe.
@@ -111,9 +113,30 @@ final class Connector {
 			return CompletableFuture.failedFuture(failure(address,
 					"this service is local only and cannot reach other services", null));
 		}
+		ActorPath path = actorPath(address);
+		if (path == null) {
+			return CompletableFuture.failedFuture(failure(address, "it is not a valid actor path: the system name, "
+					+ "host and endpoint id must be valid in a URI (no spaces, no '_' in a host name)", null));
+		}
 		return CompletableFuture.supplyAsync(() -> probe(address, parsed, this.probeTimeoutMillis),
 				this.context.callbackExecutor())
-			.thenCompose((ignored) -> handshake(address, gateway, model, fence, defaults));
+			.thenCompose((ignored) -> handshake(address, path, gateway, model, fence, defaults));
+	}
+
+	/**
+	 * Parses an address as Pekko parses it when it resolves a string, or returns {@code null} where that
+	 * resolves to dead letters (the handshake would then go unanswered until the ask timeout). The lookup
+	 * itself then takes the path: Pekko's string lookup creates a 1,024-entry cache (16 KiB) per actor system
+	 * on every thread that calls it, and connects run on any of the callback threads.
+	 */
+	private static ActorPath actorPath(String address) {
+		try {
+			return ActorPaths.fromString(address);
+		}
+		catch (Exception ex) {
+			// MalformedURLException, which the Scala method does not declare
+			return null;
+		}
 	}
 
 	@SuppressWarnings("unchecked")
@@ -167,9 +190,9 @@ final class Connector {
 	}
 
 	@SuppressWarnings("unchecked")
-	private <C extends RpcGateway> CompletableFuture<C> handshake(String address, Class<C> gateway,
+	private <C extends RpcGateway> CompletableFuture<C> handshake(String address, ActorPath path, Class<C> gateway,
 			GatewayModel model, Fence fence, CallDefaults defaults) {
-		ActorRef target = this.system.provider().resolveActorRef(address);
+		ActorRef target = this.system.provider().resolveActorRef(path);
 		HandshakeRequest request = new HandshakeRequest(gateway.getName(), ServiceContext.PROTOCOL_VERSION,
 				model.contract.fingerprint(), model.contract.descriptors(), fence.isFenced());
 		Duration timeout = this.context.settings().askTimeout();

@@ -117,12 +117,14 @@ final class FlightRecorder {
 			long number = ++this.sequence;
 			long queueWait = start - message.enqueuedAt;
 			RpcMethod method = message.recordedMethod();
+			// The event is committed before the entry is published, so whoever sees the entry in the endpoint's view
+			// and then stops a recording finds the event in it (the caller has its answer before either is written).
+			if (this.jfr != null) {
+				this.jfr.end(message, kind, method, number, queueWait, outcome);
+			}
 			if (this.slots != null) {
 				write(number, kind, method, message.sender(), message.fencingToken(), message.enqueuedAt, queueWait,
 						took, message.payloadSize(), outcome);
-			}
-			if (this.jfr != null) {
-				this.jfr.end(message, kind, method, number, queueWait, outcome);
 			}
 		}
 		Throwable failed = this.pendingFailure;

@@ -87,11 +87,14 @@ class InvocationJfrEventTest {
 		Path file = this.directory.resolve("metadata.jfr");
 		RpcServicePair pair = this.services.pair();
 		RecorderEndpoint endpoint = pair.startEndpoint(RecorderEndpoint::new, pair.nextEndpointId("jfr-meta"));
+		RpcEndpointView view = EndpointViews.require(pair.server(), endpoint.getEndpointId());
 
 		try (Recording recording = new Recording()) {
 			recording.enable(EVENT);
 			recording.start();
 			Bounded.get(endpoint.getSelfGateway(RecorderGateway.class).echo("local"));
+			// The caller has its answer before the main thread records the call: wait for the entry.
+			FlightRecorderTest.awaitRecorded(view, (entries) -> entries.size() == 2);
 			recording.stop();
 			recording.dump(file);
 		}

@@ -51,6 +51,9 @@ final class TransportEventLoop extends AbstractExecutorService {
 	/** A submitter claimed the right to interrupt the selector step. */
 	private static final int WAKING = 3;
 
+	/** The submitter that claimed it has delivered its interrupts. */
+	private static final int WOKEN = 4;
+
 	private static final int ACCEPTING = 0;
 
 	private static final int SHUTDOWN = 1;
@@ -94,24 +97,29 @@ final class TransportEventLoop extends AbstractExecutorService {
 		if (current == PARKED) {
 			LockSupport.unpark(this.thread);
 		}
-		else if (current == SELECTING && this.state.compareAndSet(SELECTING, WAKING)) {
-			interruptSelect();
+		else if (current == SELECTING) {
+			wakeSelector();
 		}
 	}
 
 	/**
-	 * Interrupts the loop thread so that a {@code select()} it is in, or is about to enter, returns.
-	 * Twice, because on JDK 17 an interrupt from another thread that finds no blocker installed sets the
-	 * interrupted flag only after releasing the blocker lock: a loop thread entering {@code select()} in
-	 * between installs the selector's blocker, finds the flag not yet set, and blocks until Pekko's
-	 * 10 s select timeout (seen as a peer declared unreachable under load). The second interrupt either
-	 * finds that blocker and wakes the selector through it, or comes before the blocker and leaves the
-	 * flag set that {@code select()} checks on entry. The loop consumes the flag after the step either way.
+	 * Interrupts the selector step, if no other thread has claimed to: a {@code select()} the loop
+	 * thread is in, or is about to enter, returns. Twice, because on JDK 17 an interrupt from another
+	 * thread that finds no blocker installed sets the interrupted flag only after releasing the blocker
+	 * lock: a loop thread entering {@code select()} in between installs the selector's blocker, finds
+	 * the flag not yet set, and blocks until Pekko's 10 s select timeout (seen as a peer declared
+	 * unreachable under load). The second interrupt either finds that blocker and wakes the selector
+	 * through it, or comes before it and leaves the flag set that {@code select()} checks on entry.
+	 * {@link #WOKEN} tells the loop that both interrupts are delivered, so the flag it clears after
+	 * the step cannot be set again under the next task.
 	 */
-	private void interruptSelect() {
-		this.thread.interrupt();
-		if (Thread.currentThread() != this.thread) {
+	private void wakeSelector() {
+		if (this.state.compareAndSet(SELECTING, WAKING)) {
 			this.thread.interrupt();
+			if (Thread.currentThread() != this.thread) {
+				this.thread.interrupt();
+			}
+			this.state.set(WOKEN);
 		}
 	}
 
@@ -151,19 +159,20 @@ final class TransportEventLoop extends AbstractExecutorService {
 	private void runSelectorStep(Runnable step) {
 		this.state.set(SELECTING);
 		// A task offered just before SELECTING was visible would otherwise wait for the next I/O event.
-		if ((!this.tasks.isEmpty() || this.runState != ACCEPTING) && this.state.compareAndSet(SELECTING, WAKING)) {
-			this.thread.interrupt();
+		if (!this.tasks.isEmpty() || this.runState != ACCEPTING) {
+			wakeSelector();
 		}
 		try {
 			runTask(step);
 		}
 		finally {
 			if (!this.state.compareAndSet(SELECTING, RUNNING)) {
-				// A submitter won the race to WAKING: its interrupt is on the way and must be consumed
+				// A submitter won the race to WAKING: its interrupts are on the way and must be consumed
 				// here, not by the channel I/O of the next task.
-				while (!Thread.interrupted()) {
+				while (this.state.get() != WOKEN) {
 					Thread.onSpinWait();
 				}
+				Thread.interrupted();
 				this.state.set(RUNNING);
 			}
 		}
